@@ -1,0 +1,45 @@
+import Tilmash
+
+/// `tilmash case upper|lower|title|fold [--lang LANG] [FILE...]`
+enum CaseCommand: Command {
+    static let name = "case"
+    static let summary = "upper, lower, title case or case-fold text with the language's rules"
+    static let valueOptions = Set(["--lang"]).union(InputMode.valueOptions)
+    static let help = """
+    Usage: tilmash case upper|lower|title|fold [--lang LANG] [--input text|jsonl [--field NAME]] [FILE...]
+
+    Changes case with the rules of the text's language. Turkish and Azerbaijani pair
+    i/İ and ı/I; every other language uses Unicode's root rules. `fold` is caseless
+    matching (Turkic folding for tr and az). Reads FILEs or standard input; one output
+    line per input line, streamed.
+
+    Options:
+      --lang LANG      language whose rules apply: \(Language.named.map(\.code).joined(separator: ", ")) (default en);
+                       auto picks the language per sentence (needs the language model)
+      --input MODE     text (default) or jsonl: one JSON object per line, its --field
+                       (default "text") is changed, every other field copied through
+      -h, --help       show this help
+
+    Examples:
+      $ printf 'istanbul ılık İzmir IŞIK\\n' | tilmash case upper --lang tr
+      İSTANBUL ILIK İZMİR IŞIK
+      $ printf 'İSTANBUL ILIK İZMİR IŞIK\\n' | tilmash case lower --lang tr
+      istanbul ılık izmir ışık
+      $ printf 'İSTANBUL ILIK İZMİR IŞIK\\n' | tilmash case lower --lang en
+      i̇stanbul ilik i̇zmir işik
+    """
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        guard let first = arguments.positionals.first else {
+            throw UsageError("case needs an operation: upper, lower, title or fold")
+        }
+        guard let operation = CaseMapper.Operation(rawValue: first) else {
+            throw UsageError("unknown case operation '\(first)'; expected upper, lower, title or fold")
+        }
+        let mode = try InputMode(arguments)
+        let language = try LanguageOption.parse(arguments, allowAuto: false, default: "en") ?? .english
+        let mapper = try CaseMapper(language: language)
+        let runner = InputRunner(mode: mode, paths: Array(arguments.positionals.dropFirst()))
+        return runner.streamLines { try mapper.map($0, operation) }
+    }
+}

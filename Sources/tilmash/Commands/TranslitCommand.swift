@@ -1,0 +1,49 @@
+import Tilmash
+
+/// `tilmash translit --scheme SCHEME [FILE...]`
+enum TranslitCommand: Command {
+    static let name = "translit"
+    static let summary = "transliterate between scripts (Kazakh 2021 Latin, BGN/PCGN, Duden, ...)"
+    static let valueOptions = Set(["--scheme"]).union(InputMode.valueOptions)
+    static var help: String {
+        let schemes = TransliterationScheme.allCases
+            .map { "  " + $0.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.summary }
+            .joined(separator: "\n")
+        return """
+        Usage: tilmash translit --scheme SCHEME [--input text|jsonl [--field NAME]] [FILE...]
+
+        Transliterates text with a named scheme. Text in another script than the scheme's
+        source (Latin words and URLs inside Kazakh text, digits, punctuation) passes through
+        unchanged. Reads FILEs or standard input; one output line per input line, streamed.
+
+        Schemes:
+        \(schemes)
+
+        Options:
+          --scheme SCHEME  the scheme (required)
+          --input MODE     text (default) or jsonl: one JSON object per line, its --field
+                           (default "text") is transliterated, other fields copied through
+          -h, --help       show this help
+
+        Examples:
+          $ echo 'Қасым-Жомарт Тоқаев Астанада' | tilmash translit --scheme kk-latn-2021
+          Qasym-Jomart Toqaev Astanada
+          $ echo 'Токаев, Шымкент' | tilmash translit --scheme ru-de
+          Tokajew, Schymkent
+          $ echo 'ÄRZTE, Ärzte, Müller' | tilmash translit --scheme de-ascii
+          AERZTE, Aerzte, Mueller
+        """
+    }
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        guard let value = arguments.value("--scheme") else {
+            throw UsageError("translit needs --scheme; one of: \(TransliterationScheme.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let scheme = TransliterationScheme(rawValue: value) else {
+            throw UsageError("unknown scheme '\(value)'; expected one of: \(TransliterationScheme.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let mode = try InputMode(arguments)
+        let transliterator = try scheme.transliterator()
+        return InputRunner(mode: mode, paths: arguments.positionals).streamLines { try transliterator.transliterate($0) }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Tilmash
+
+/// How a command reads its input: plain text, or one JSON object per line whose `field`
+/// holds a whole document (`--input jsonl [--field text]`).
+enum InputMode {
+    case text
+    case jsonl(field: String)
+
+    static let valueOptions: Set<String> = ["--input", "--field"]
+
+    init(_ arguments: Arguments) throws {
+        let mode = try arguments.choice("--input", from: ["text", "jsonl"], default: "text")
+        if mode == "text" {
+            if arguments.value("--field") != nil { throw UsageError("--field needs --input jsonl") }
+            self = .text
+        } else {
+            self = .jsonl(field: arguments.value("--field") ?? "text")
+        }
+    }
+}
+
+/// Runs a command over its inputs (files or standard input), line by line or JSON object
+/// by JSON object, keeping count of repairs and errors for the exit status.
+final class InputRunner {
+    let mode: InputMode
+    let paths: [String]
+    private let out = OutputStream.standardOutput
+    private(set) var failed = false
+
+    init(mode: InputMode, paths: [String]) {
+        self.mode = mode
+        self.paths = paths.isEmpty ? ["-"] : paths
+    }
+
+    /// Streams every input line through `transform` (text mode: one output line per input
+    /// line, line endings — `\n` or `\r\n` — kept as they were). In JSONL mode `transform`
+    /// gets the field's text and the result replaces it, with `extraFields` added.
+    func streamLines(_ transform: (String) throws -> String,
+                     extraFields: ((String) throws -> [String: Any])? = nil) -> Int32 {
+        forEachInput { reader in
+            var replacements = 0
+            var lineNumber = 0
+            try reader.forEachLine { bytes, hadNewline in
+                lineNumber += 1
+                var content = bytes
+                let carriageReturn = content.last == 0x0D
+                if carriageReturn { content = content.dropLast() }
+                let decoded = UTF8Decoder.decode(content)
+                replacements += decoded.replacements
+                switch mode {
+                case .text:
+                    out.write(try transform(decoded.text))
+                case .jsonl(let field):
+                    guard let line = jsonLine(decoded.text, field: field, file: reader.name, line: lineNumber) else { return }
+                    var object = line.object
+                    object[field] = try transform(line.text)
+                    if let extraFields { object.merge(try extraFields(line.text)) { _, new in new } }
+                    out.write(try JSONLines.encode(object))
+                }
+                if carriageReturn { out.write("\r") }
+                if hadNewline { out.write("\n") }
+            }
+            reportRepairs(replacements, in: reader.name)
+        }
+    }
+
+    /// Calls `body` once per whole document: each file (or standard input) in text mode,
+    /// each JSON line's field in JSONL mode. `emit` receives the JSON object of the line.
+    func forEachDocument(_ body: (_ name: String, _ text: String, _ json: [String: Any]?) throws -> Void) -> Int32 {
+        forEachInput { reader in
+            switch mode {
+            case .text:
+                let decoded = UTF8Decoder.decode(try reader.readAll())
+                reportRepairs(decoded.replacements, in: reader.name)
+                try body(reader.name, decoded.text, nil)
+            case .jsonl(let field):
+                var lineNumber = 0
+                var replacements = 0
+                try reader.forEachLine { bytes, _ in
+                    lineNumber += 1
+                    let decoded = UTF8Decoder.decode(bytes)
+                    replacements += decoded.replacements
+                    guard let line = jsonLine(decoded.text, field: field, file: reader.name, line: lineNumber) else { return }
+                    try body(reader.name, line.text, line.object)
+                }
+                reportRepairs(replacements, in: reader.name)
+            }
+        }
+    }
+
+    func write(_ text: String) { out.write(text) }
+
+    /// Reports a problem on standard error and marks the run as failed (exit 1 at the end).
+    func error(_ message: String) {
+        out.flush()
+        OutputStream.standardError.write("tilmash: \(message)\n")
+        failed = true
+    }
+
+    private func forEachInput(_ body: (LineReader) throws -> Void) -> Int32 {
+        for path in paths {
+            do {
+                let reader = try LineReader(path: path)
+                try body(reader)
+            } catch {
+                self.error("\(error)")
+            }
+        }
+        out.flush()
+        return failed ? 1 : 0
+    }
+
+    private func jsonLine(_ text: String, field: String, file: String, line: Int) -> (object: [String: Any], text: String)? {
+        if text.allSatisfy(\.isWhitespace) { return nil }
+        guard let object = JSONLines.decodeObject(text) else {
+            error("\(file):\(line): not a JSON object")
+            return nil
+        }
+        guard let value = object[field] as? String else {
+            error("\(file):\(line): no string field \"\(field)\"")
+            return nil
+        }
+        return (object, value)
+    }
+
+    private func reportRepairs(_ count: Int, in name: String) {
+        guard count > 0 else { return }
+        out.flush()
+        OutputStream.standardError.write("tilmash: \(name): \(count) invalid UTF-8 sequence\(count == 1 ? "" : "s") replaced by U+FFFD\n")
+    }
+}
+
+/// JSON Lines encoding and decoding (Foundation's JSONSerialization; keys sorted so output
+/// is stable, slashes unescaped so URLs stay readable).
+enum JSONLines {
+    static func decodeObject(_ line: String) -> [String: Any]? {
+        guard let data = line.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]
+        else { return nil }
+        return object
+    }
+
+    static func encode(_ object: [String: Any]) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
