@@ -15,9 +15,9 @@ enum TilmashResources {
 
     /// The location of `Resources/<path>` inside the module's resource bundle.
     static func url(_ path: String) throws -> URL {
-        guard let base = Bundle.module.resourceURL else {
-            throw ResourceError(path: path, reason: "the Tilmash resource bundle was not found")
-        }
+        // The bundle holds the copied `Resources` folder. (Foundation's `resourceURL` would
+        // already point inside a folder of that name, so the bundle URL is used.)
+        let base = Bundle.module.bundleURL
         let url = base.appendingPathComponent("Resources").appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ResourceError(path: path, reason: "missing from \(base.path)")

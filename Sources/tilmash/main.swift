@@ -8,8 +8,10 @@ enum CLI {
 
     static var commands: [any Command.Type] {
         [
+            NormalizeCommand.self,
             CaseCommand.self,
             TranslitCommand.self,
+            LangidCommand.self,
         ]
     }
 

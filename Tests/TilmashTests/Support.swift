@@ -4,7 +4,7 @@ import Testing
 
 /// Test fixtures under Tests/TilmashTests/Fixtures (a SwiftPM resource of the test target).
 enum Fixture {
-    static var root: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
+    static var root: URL { Bundle.module.bundleURL.appendingPathComponent("Fixtures") }
 
     static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 

@@ -1,0 +1,113 @@
+/// Repairs words that mix Latin with Cyrillic or Greek look-alike letters.
+///
+/// - Inside a word whose letters are mostly Latin, a Cyrillic or Greek letter that has a
+///   Latin twin (UTS #39 confusables, see ``Confusables``) becomes that twin: `Kаzakhstan`
+///   with Cyrillic `а` → `Kazakhstan`. The reverse inside a mostly-Cyrillic word:
+///   `Кaзахстан` with Latin `a` → `Казахстан`. A word with a minority letter that has no
+///   twin is left alone (it may be a genuine mixed spelling).
+/// - A short all-Cyrillic word standing between two Latin words on one line is a stray:
+///   made only of look-alikes it becomes Latin (`а` → `a`); otherwise, when it is a
+///   function word listed in `Resources/normalization/stray-words.tsv` for the language of
+///   the surrounding text, it is replaced by that language's word (`Vertrauen и Dialog`
+///   → `Vertrauen und Dialog` in German).
+/// - Genuine Cyrillic words and Cyrillic text stay as they are.
+public struct MixedScriptRepairFilter: TextFilter {
+    private let strayWords: [String: [Language: String]]
+
+    /// Loads the stray-word table from the bundled resources.
+    public init() throws {
+        var table: [String: [Language: String]] = [:]
+        for line in try TilmashResources.text("normalization/stray-words.tsv").split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 3, let language = Language(code: String(fields[1])) else { continue }
+            table[String(fields[0]), default: [:]][language] = String(fields[2])
+        }
+        strayWords = table
+    }
+
+    public let name = "mixed-script"
+    public let summary = "Cyrillic/Greek look-alikes inside Latin words -> Latin (and the reverse); stray Cyrillic 'и' between Latin words -> the text language's 'and'"
+
+    public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
+        guard text.scalars.contains(where: { !$0.isASCII }) else { return text }
+        let words = text.wordRuns
+        let scripts = words.map { dominantScript(text.scalars[$0]) }
+        var replacements: [Range<Int>] = []
+        var outputs: [Range<Int>: String] = [:]
+        for (index, word) in words.enumerated() {
+            let letters = text.scalars[word]
+            if scripts[index] == .latin || scripts[index] == .cyrillic {
+                if let repaired = repairInside(letters, majority: scripts[index]!) {
+                    replacements.append(word)
+                    outputs[word] = repaired
+                }
+            } else if scripts[index] == nil, isStray(index, words, scripts, text), letters.allSatisfy({ Script.of($0) == .cyrillic }) {
+                if let repaired = replaceStray(letters, language: context.language(of: word, in: text)) {
+                    replacements.append(word)
+                    outputs[word] = repaired
+                }
+            }
+        }
+        guard !replacements.isEmpty else { return text }
+        return text.transformingRuns(replacements) { outputs[$0] }
+    }
+
+    /// The script of a word's letters: Latin or Cyrillic when one of them has a clear
+    /// majority (ignoring marks and digits); nil for all-Cyrillic short words that may be
+    /// strays, and for other scripts.
+    private func dominantScript(_ letters: ArraySlice<Unicode.Scalar>) -> Script? {
+        var latin = 0, cyrillic = 0, greek = 0
+        for scalar in letters {
+            switch Script.of(scalar) {
+            case .latin: latin += 1
+            case .cyrillic: cyrillic += 1
+            case .greek: greek += 1
+            default: break
+            }
+        }
+        if cyrillic > 0 && latin == 0 && greek == 0 && cyrillic <= 3 { return nil }
+        if latin > cyrillic + greek { return .latin }
+        if cyrillic > latin + greek { return .cyrillic }
+        return .common
+    }
+
+    private func repairInside(_ letters: ArraySlice<Unicode.Scalar>, majority: Script) -> String? {
+        var output = String.UnicodeScalarView()
+        var changed = false
+        for scalar in letters {
+            let script = Script.of(scalar)
+            if script == majority || script == .common || script == .inherited || !(script == .latin || script == .cyrillic || script == .greek) {
+                output.append(scalar)
+            } else if let twin = Confusables.shared.twin(of: scalar, in: majority) {
+                output.append(twin)
+                changed = true
+            } else {
+                return nil
+            }
+        }
+        return changed ? String(output) : nil
+    }
+
+    /// True when word `index` has Latin words on both sides with no line break between.
+    private func isStray(_ index: Int, _ words: [Range<Int>], _ scripts: [Script?], _ text: MappedText) -> Bool {
+        guard index > 0, index + 1 < words.count, scripts[index - 1] == .latin, scripts[index + 1] == .latin else { return false }
+        let between = text.scalars[words[index - 1].upperBound..<words[index + 1].lowerBound]
+        return !between.contains("\n")
+    }
+
+    private func replaceStray(_ letters: ArraySlice<Unicode.Scalar>, language: Language) -> String? {
+        var twins = String.UnicodeScalarView()
+        for scalar in letters {
+            guard let twin = Confusables.shared.twin(of: scalar, in: .latin) else { twins.removeAll(); break }
+            twins.append(twin)
+        }
+        if !twins.isEmpty { return String(twins) }
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: letters)
+        let key = String(word)
+        if let replacement = strayWords[key.lowercased()]?[language] {
+            return key.first?.isUppercase == true ? replacement.prefix(1).uppercased() + replacement.dropFirst() : replacement
+        }
+        return nil
+    }
+}

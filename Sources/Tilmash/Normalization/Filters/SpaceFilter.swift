@@ -1,0 +1,36 @@
+/// Collapses runs of spaces to one, drops spaces at the start and end of lines, and removes
+/// soft hyphens (U+00AD) that are left inside words. Newlines are kept as they are.
+///
+/// ```swift
+/// // "a  \u{AD}b   \n  c " → "ab\nc"
+/// ```
+public struct SpaceFilter: TextFilter {
+    public init() {}
+    public let name = "spaces"
+    public let summary = "collapse runs of spaces, trim spaces around line breaks, drop remaining soft hyphens"
+
+    public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
+        var builder = MappedText.Builder(text)
+        var pendingSpace: Int?   // index of the first space of a run not yet written
+        var atLineStart = true
+        for index in 0..<text.count {
+            let scalar = text.scalars[index]
+            switch scalar {
+            case " ":
+                if pendingSpace == nil && !atLineStart { pendingSpace = index }
+            case "\u{AD}":
+                continue
+            case "\n":
+                pendingSpace = nil
+                builder.copy(index)
+                atLineStart = true
+            default:
+                if let space = pendingSpace { builder.copy(space) }
+                pendingSpace = nil
+                builder.copy(index)
+                atLineStart = false
+            }
+        }
+        return builder.output
+    }
+}

@@ -1,0 +1,96 @@
+/// A named normalization chain: the filters applied, in order.
+///
+/// | profile | for | does |
+/// |---|---|---|
+/// | `repair` | display, storage | NFC; invisible and control characters; line-break repair; spaces; mixed-script repair. Keeps case, quotes, diacritics |
+/// | `search` | index terms | `repair` + NFKC + quotes and apostrophes + language-correct case folding |
+/// | `ascii` | loose matching | `repair` + NFKC + quotes + Cyrillic → Latin + language-aware ASCII folding; keeps case, so `Unterstützung` reads `Unterstuetzung` and `Dışişleri` reads `Disisleri` (fold it as well with ``CaseMapper`` for case-blind keys) |
+///
+/// ```swift
+/// let n = try Profile.search.normalize("DIŞİŞLERİ Bakanlığı’nın", language: .turkish)
+/// n.text   // "dışişleri bakanlığı'nın"
+/// ```
+///
+/// `Sendable`; profiles are immutable and safe to share between threads.
+public struct Profile: Sendable {
+    /// The profile's name (`repair`, `search`, `ascii`).
+    public let name: String
+    /// The filters, applied in order.
+    public let filters: [any TextFilter]
+
+    /// Makes a custom chain.
+    public init(name: String, filters: [any TextFilter]) {
+        self.name = name
+        self.filters = filters
+    }
+
+    /// Display and storage clean-up; keeps case, quotes and diacritics.
+    public static var repair: Profile { get throws { try BuiltIn.shared().repair } }
+    /// Index terms: repaired, NFKC, unified quotes, case-folded by language.
+    public static var search: Profile { get throws { try BuiltIn.shared().search } }
+    /// ASCII transcription for loose matching.
+    public static var ascii: Profile { get throws { try BuiltIn.shared().ascii } }
+
+    /// The built-in profile names.
+    public static let names = ["repair", "search", "ascii"]
+
+    /// The built-in profile called `name`, or nil.
+    public static func named(_ name: String) throws -> Profile? {
+        switch name {
+        case "repair": return try repair
+        case "search": return try search
+        case "ascii": return try ascii
+        default: return nil
+        }
+    }
+
+    /// Normalizes `text` with the rules of `language`; `nil` identifies the language
+    /// sentence by sentence (``LanguageIdentifier``) and applies each sentence's rules.
+    public func normalize(_ text: String, language: Language?) throws -> NormalizedText {
+        let context: FilterContext
+        if let language {
+            context = FilterContext(language: language)
+        } else {
+            context = try LanguageIdentifier.bundled().context(for: text)
+        }
+        return try normalize(text, context: context)
+    }
+
+    /// Normalizes `text` with an explicit language context.
+    public func normalize(_ text: String, context: FilterContext) throws -> NormalizedText {
+        var mapped = MappedText(original: text)
+        for filter in filters { mapped = try filter.apply(mapped, context: context) }
+        let language = context.runs.first(where: { $0.language != .undetermined })?.language ?? context.fallback
+        return NormalizedText(original: text, mapped: mapped, language: language)
+    }
+
+    /// The built-in chains, built once (their filters load resources and compile ICU rules).
+    private struct BuiltIn: Sendable {
+        let repair: Profile
+        let search: Profile
+        let ascii: Profile
+
+        nonisolated(unsafe) private static var cached: BuiltIn?
+        private static let lock = NSLockBox()
+
+        static func shared() throws -> BuiltIn {
+            try lock.withLock {
+                if let cached { return cached }
+                let made = try BuiltIn()
+                cached = made
+                return made
+            }
+        }
+
+        private init() throws {
+            let repairFilters: [any TextFilter] = [
+                try UnicodeNormalizationFilter(.nfc), InvisibleCharacterFilter(), try LineBreakRepairFilter(),
+                SpaceFilter(), try MixedScriptRepairFilter(),
+            ]
+            let nfkc = try UnicodeNormalizationFilter(.nfkc)
+            repair = Profile(name: "repair", filters: repairFilters)
+            search = Profile(name: "search", filters: repairFilters + [nfkc, QuoteFilter(), CaseFoldFilter()])
+            ascii = Profile(name: "ascii", filters: repairFilters + [nfkc, QuoteFilter(), try TransliterationFilter(), try ASCIIFoldingFilter()])
+        }
+    }
+}
