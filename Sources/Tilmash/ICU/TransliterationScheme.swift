@@ -27,7 +27,8 @@ public enum TransliterationScheme: String, CaseIterable, Sendable {
     case russianTurkish = "ru-tr"
     /// German → ASCII: ä→ae, ö→oe, ü→ue, ß→ss, with capitals (ÄRZTE → AERZTE).
     case germanASCII = "de-ascii"
-    /// Any Latin letter → ASCII without diacritics (ş→s, ı→i, ß→ss).
+    /// Any Latin letter → ASCII without diacritics (ş→s, ı→i, ß→ss, ə→e): ICU `Latin-ASCII`
+    /// plus the schwa and leftover combining marks (`Resources/translit/latin-ascii.txt`).
     case latinASCII = "latin-ascii"
     /// Any script → Latin (ICU `Any-Latin`).
     case anyLatin = "any-latin"
@@ -68,7 +69,7 @@ public enum TransliterationScheme: String, CaseIterable, Sendable {
     /// How the scheme is built: an ICU id, or the resource file with its rules.
     fileprivate func make() throws -> Transliterator {
         switch self {
-        case .kazakhLatin2021, .russianGerman, .russianTurkish:
+        case .kazakhLatin2021, .russianGerman, .russianTurkish, .latinASCII:
             let file = "translit/\(rawValue).txt"
             return try Transliterator(name: "Tilmash-\(rawValue)", rules: try TilmashResources.text(file))
         case .kazakhBGN:
@@ -77,8 +78,6 @@ public enum TransliterationScheme: String, CaseIterable, Sendable {
             return try Transliterator(id: "[:Cyrillic:] Russian-Latin/BGN")
         case .germanASCII:
             return try Transliterator(id: "de-ASCII")
-        case .latinASCII:
-            return try Transliterator(id: "Latin-ASCII")
         case .anyLatin:
             return try Transliterator(id: "Any-Latin")
         }
