@@ -101,9 +101,7 @@ public final class LanguageIdentifier: Sendable {
             for order in orders where order <= padded.count {
                 for start in 0...(padded.count - order) {
                     if order == 1 && padded[start] == "_" { continue }
-                    var gram = String.UnicodeScalarView()
-                    gram.append(contentsOf: padded[start..<start + order])
-                    if let values = table[String(gram)] {
+                    if let values = table[String(scalars: padded[start..<start + order])] {
                         for index in totals.indices { totals[index] += Double(values[index]) }
                     } else {
                         missing += 1

@@ -29,18 +29,10 @@ public struct MappedText: Sendable, Equatable {
     public var count: Int { scalars.count }
 
     /// The text as a String.
-    public var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
+    public var string: String { String(scalars: scalars) }
 
     /// The text of scalars `range` as a String.
-    func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
-    }
+    func string(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
 
     /// The original scalar range that scalars `range` of this text come from.
     func originalRange(_ range: Range<Int>) -> Range<Int> {
@@ -88,11 +80,18 @@ public struct MappedText: Sendable, Equatable {
         /// Emits `replacement` for input scalars `source`. When both have the same length
         /// the scalars correspond one to one (case mapping, a letter for a letter);
         /// otherwise every emitted scalar maps to the whole source range.
-        mutating func emit<S: Collection>(_ replacement: S, from source: Range<Int>) where S.Element == Unicode.Scalar {
+        mutating func emit(_ replacement: [Unicode.Scalar], from source: Range<Int>) {
             if replacement.count == source.count {
-                for (scalar, index) in zip(replacement, source) { emit(scalar, from: index..<index + 1) }
+                output.scalars.append(contentsOf: replacement)
+                output.starts.append(contentsOf: input.starts[source])
+                output.ends.append(contentsOf: input.ends[source])
             } else {
-                for scalar in replacement { emit(scalar, from: source) }
+                let start = input.starts[source.lowerBound], end = input.ends[source.upperBound - 1]
+                for scalar in replacement {
+                    output.scalars.append(scalar)
+                    output.starts.append(start)
+                    output.ends.append(end)
+                }
             }
         }
 
@@ -124,22 +123,53 @@ public struct MappedText: Sendable, Equatable {
     /// The maximal runs of scalars satisfying `predicate`.
     func runs(where predicate: (Unicode.Scalar) -> Bool) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var start: Int?
-        for (index, scalar) in scalars.enumerated() {
-            if predicate(scalar) {
-                if start == nil { start = index }
-            } else if let begun = start {
-                result.append(begun..<index)
-                start = nil
+        var start = -1
+        scalars.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count {
+                if predicate(buffer[index]) {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    result.append(start..<index)
+                    start = -1
+                }
             }
         }
-        if let begun = start { result.append(begun..<count) }
+        if start >= 0 { result.append(start..<count) }
         return result
     }
 
-    /// Runs of word characters: letters, marks, digits and connector punctuation.
-    var wordRuns: [Range<Int>] {
-        runs { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
-            || $0.properties.generalCategory == .spacingMark || $0.properties.numericType != nil }
+    /// Runs of word characters: letters, marks and digits.
+    var wordRuns: [Range<Int>] { runs(where: CharacterClass.isWordCharacter) }
+}
+
+/// Fast character tests for the filters' hot loops: ASCII is decided by value, only other
+/// scalars consult Unicode properties (which are slow to look up one by one).
+enum CharacterClass {
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The script of a letter by code point block — Latin, Cyrillic, Greek or nil — for
+    /// the scripts the mixed-script repair deals with (no ICU call per letter).
+    @inline(__always)
+    static func letterScript(_ scalar: Unicode.Scalar) -> Script? {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: return .latin
+        case 0x370...0x3FF, 0x1F00...0x1FFF: return .greek
+        case 0x400...0x52F: return .cyrillic
+        default: return nil
+        }
     }
 }

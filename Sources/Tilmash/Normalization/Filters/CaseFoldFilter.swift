@@ -12,8 +12,16 @@ public struct CaseFoldFilter: TextFilter {
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         var builder = MappedText.Builder(text)
         for segment in context.languageSegments(text) {
-            let mapper = try CaseMapper(language: segment.language)
             let source = segment.range
+            if text.scalars[source].allSatisfy(\.isASCII) {
+                // ASCII folds to ASCII lower case in every language but Turkish and
+                // Azerbaijani (I → ı there).
+                if !segment.language.usesTurkicCasing || !text.scalars[source].contains("I") {
+                    builder.emit(text.scalars[source].map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0 }, from: source)
+                    continue
+                }
+            }
+            let mapper = try CaseMapper(language: segment.language)
             let folded = Array(try mapper.fold(text.string(source)).unicodeScalars)
             if folded.count == source.count {
                 // Folding never shortens a character, so equal lengths mean one to one.

@@ -89,9 +89,7 @@ public struct LineBreakRepairFilter: TextFilter {
     private func startsWithSuspendedHyphenWord(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
         var end = start
         while end < s.count && s[end].properties.isAlphabetic { end += 1 }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: s[start..<end])
-        return suspendedHyphenWords.contains(String(word).lowercased())
+        return suspendedHyphenWords.contains(String(scalars: s[start..<end]).lowercased())
     }
 }
 

@@ -29,7 +29,17 @@ public struct MixedScriptRepairFilter: TextFilter {
     public let summary = "Cyrillic/Greek look-alikes inside Latin words -> Latin (and the reverse); stray Cyrillic 'и' between Latin words -> the text language's 'and'"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
-        guard text.scalars.contains(where: { !$0.isASCII }) else { return text }
+        // Nothing to repair unless Latin letters and Cyrillic or Greek ones share the text.
+        var hasLatin = false, hasOther = false
+        for scalar in text.scalars {
+            switch CharacterClass.letterScript(scalar) {
+            case .latin?: hasLatin = true
+            case .some: hasOther = true
+            case nil: break
+            }
+            if hasLatin && hasOther { break }
+        }
+        guard hasLatin && hasOther else { return text }
         let words = text.wordRuns
         let scripts = words.map { dominantScript(text.scalars[$0]) }
         var replacements: [Range<Int>] = []
@@ -41,7 +51,7 @@ public struct MixedScriptRepairFilter: TextFilter {
                     replacements.append(word)
                     outputs[word] = repaired
                 }
-            } else if scripts[index] == nil, isStray(index, words, scripts, text), letters.allSatisfy({ Script.of($0) == .cyrillic }) {
+            } else if scripts[index] == nil, isStray(index, words, scripts, text), letters.allSatisfy({ CharacterClass.letterScript($0) == .cyrillic }) {
                 if let repaired = replaceStray(letters, language: context.language(of: word, in: text)) {
                     replacements.append(word)
                     outputs[word] = repaired
@@ -58,10 +68,10 @@ public struct MixedScriptRepairFilter: TextFilter {
     private func dominantScript(_ letters: ArraySlice<Unicode.Scalar>) -> Script? {
         var latin = 0, cyrillic = 0, greek = 0
         for scalar in letters {
-            switch Script.of(scalar) {
-            case .latin: latin += 1
-            case .cyrillic: cyrillic += 1
-            case .greek: greek += 1
+            switch CharacterClass.letterScript(scalar) {
+            case .latin?: latin += 1
+            case .cyrillic?: cyrillic += 1
+            case .greek?: greek += 1
             default: break
             }
         }
@@ -75,15 +85,13 @@ public struct MixedScriptRepairFilter: TextFilter {
         var output = String.UnicodeScalarView()
         var changed = false
         for scalar in letters {
-            let script = Script.of(scalar)
-            if script == majority || script == .common || script == .inherited || !(script == .latin || script == .cyrillic || script == .greek) {
+            guard let script = CharacterClass.letterScript(scalar), script != majority else {
                 output.append(scalar)
-            } else if let twin = Confusables.shared.twin(of: scalar, in: majority) {
-                output.append(twin)
-                changed = true
-            } else {
-                return nil
+                continue
             }
+            guard let twin = Confusables.shared.twin(of: scalar, in: majority) else { return nil }
+            output.append(twin)
+            changed = true
         }
         return changed ? String(output) : nil
     }
@@ -102,9 +110,7 @@ public struct MixedScriptRepairFilter: TextFilter {
             twins.append(twin)
         }
         if !twins.isEmpty { return String(twins) }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: letters)
-        let key = String(word)
+        let key = String(scalars: letters)
         if let replacement = strayWords[key.lowercased()]?[language] {
             return key.first?.isUppercase == true ? replacement.prefix(1).uppercased() + replacement.dropFirst() : replacement
         }

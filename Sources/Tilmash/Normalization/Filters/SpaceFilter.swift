@@ -10,6 +10,7 @@ public struct SpaceFilter: TextFilter {
     public let summary = "collapse runs of spaces, trim spaces around line breaks, drop remaining soft hyphens"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
+        if isClean(text.scalars) { return text }
         var builder = MappedText.Builder(text)
         var pendingSpace: Int?   // index of the first space of a run not yet written
         var atLineStart = true
@@ -32,5 +33,20 @@ public struct SpaceFilter: TextFilter {
             }
         }
         return builder.output
+    }
+
+    /// True when there is nothing to do: no double space, no space at a line's edge, no
+    /// soft hyphen.
+    private func isClean(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.withUnsafeBufferPointer { buffer in
+            var previous: Unicode.Scalar = "\n"
+            for scalar in buffer {
+                if scalar == " " && (previous == " " || previous == "\n") { return false }
+                if scalar == "\n" && previous == " " { return false }
+                if scalar == "\u{AD}" { return false }
+                previous = scalar
+            }
+            return previous != " "
+        }
     }
 }

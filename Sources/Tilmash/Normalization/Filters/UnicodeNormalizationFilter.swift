@@ -28,7 +28,9 @@ public struct UnicodeNormalizationFilter: TextFilter {
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         // Fast path: ASCII is invariant, and text ICU confirms normalized is kept as is.
-        if text.scalars.allSatisfy({ $0.isASCII }) { return text }
+        // Below U+0300 every character is already NFC; below U+00A0 also NFKC.
+        let safeBelow: UInt32 = form == .nfc ? 0x300 : 0xA0
+        if text.scalars.allSatisfy({ $0.value < safeBelow }) { return text }
         let whole = text.string
         if try normalizer.isNormalized(whole) { return text }
         var segments: [Range<Int>] = []
