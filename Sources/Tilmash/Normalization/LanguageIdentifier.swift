@@ -8,8 +8,9 @@ import Foundation
 /// translation catalogues and hunspell word lists by `Corpora/langid/train.py`;
 /// `Corpora/langid/score.py` is the reference scorer this type reproduces exactly.
 /// Text is lowercased scalar by scalar with `İ` → `i`, so ALL-CAPITALS text scores like
-/// lower case. Too little text (fewer letters than the model's minimum) or too small a lead
-/// of the best language over the next gives ``Language/undetermined``.
+/// lower case. Too little text (fewer letters than the model's minimum) or too low a
+/// confidence (softmax of the scores, below the model's `min_confidence`) gives
+/// ``Language/undetermined``.
 ///
 /// ```swift
 /// let id = try LanguageIdentifier.bundled()
@@ -25,23 +26,23 @@ public final class LanguageIdentifier: Sendable {
         public let language: Language
         /// Softmax probability of the best language (0…1).
         public let confidence: Double
-        /// Score lead of the best language over the second, per letter.
+        /// Score lead of the best language over the second, per letter (informational).
         public let margin: Double
     }
 
     private let languages: [Language]
-    private let table: [String: [Float]]
-    private let unknown: [Float]
+    private let table: [String: [Double]]
+    private let unknown: [Double]
     private let orders: [Int]
     private let minimumLetters: Int
-    private let minimumMargin: Double
+    private let minimumConfidence: Double
     private let temperature: Double
 
     /// Loads a model in the `ngrams.tsv` format (see its comment header).
     public init(model: String, name: String = "ngrams.tsv") throws {
         var languages: [Language] = []
-        var perLanguage: [[String: Float]] = []
-        var unknown: [Float] = []
+        var perLanguage: [[String: Double]] = []
+        var unknown: [Double] = []
         var parameters: [String: String] = [:]
         for (number, line) in model.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             if line.hasPrefix("#!") {
@@ -51,7 +52,7 @@ public final class LanguageIdentifier: Sendable {
             }
             if line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, let language = Language(code: String(fields[0])), let value = Float(fields[2]) else {
+            guard fields.count == 3, let language = Language(code: String(fields[0])), let value = Double(fields[2]) else {
                 throw ModelError(file: name, line: number + 1, reason: "expected language<TAB>ngram<TAB>logprob")
             }
             if languages.last != language {
@@ -65,7 +66,7 @@ public final class LanguageIdentifier: Sendable {
             if fields[1] == "<unk>" { unknown[unknown.count - 1] = value } else { perLanguage[perLanguage.count - 1][String(fields[1])] = value }
         }
         guard languages.count >= 2 else { throw ModelError(file: name, line: 0, reason: "fewer than two languages") }
-        var table: [String: [Float]] = [:]
+        var table: [String: [Double]] = [:]
         for (index, grams) in perLanguage.enumerated() {
             for (gram, value) in grams {
                 if table[gram] == nil { table[gram] = unknown }
@@ -77,8 +78,8 @@ public final class LanguageIdentifier: Sendable {
         self.unknown = unknown
         orders = (parameters["orders"] ?? "1,2,3,4").split(separator: ",").compactMap { Int($0) }
         minimumLetters = Int(parameters["min_letters"] ?? "3") ?? 3
-        minimumMargin = Double(parameters["min_margin"] ?? "0") ?? 0
-        temperature = Double(parameters["temperature"] ?? "4") ?? 4
+        minimumConfidence = Double(parameters["min_confidence"] ?? "0.5") ?? 0.5
+        temperature = Double(parameters["temperature"] ?? "12") ?? 12
     }
 
     /// The model bundled with Tilmash (loaded once, then shared).
@@ -95,27 +96,23 @@ public final class LanguageIdentifier: Sendable {
         let letters = words.reduce(0) { $0 + $1.filter { $0 != "'" }.count }
         guard letters > 0 else { return Guess(language: .undetermined, confidence: 0, margin: 0) }
         var totals = [Double](repeating: 0, count: languages.count)
-        var missing = 0
         for word in words {
             let padded: [Unicode.Scalar] = ["_"] + word + ["_"]
             for order in orders where order <= padded.count {
                 for start in 0...(padded.count - order) {
                     if order == 1 && padded[start] == "_" { continue }
-                    if let values = table[String(scalars: padded[start..<start + order])] {
-                        for index in totals.indices { totals[index] += Double(values[index]) }
-                    } else {
-                        missing += 1
-                    }
+                    // Summed in feature order, in Double, as the reference scorer does.
+                    let values = table[String(scalars: padded[start..<start + order])] ?? unknown
+                    for index in totals.indices { totals[index] += values[index] }
                 }
             }
         }
-        if missing > 0 { for index in totals.indices { totals[index] += Double(missing) * Double(unknown[index]) } }
         let ranked = totals.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
         let best = ranked[0], second = ranked[1]
         let margin = (totals[best] - totals[second]) / Double(letters)
         let z = totals.reduce(0) { $0 + exp(($1 - totals[best]) / temperature) }
         let confidence = 1 / z
-        if letters < minimumLetters || margin < minimumMargin {
+        if letters < minimumLetters || confidence < minimumConfidence {
             return Guess(language: .undetermined, confidence: confidence, margin: margin)
         }
         return Guess(language: languages[best], confidence: confidence, margin: margin)
@@ -188,17 +185,29 @@ private final class BundledModel: @unchecked Sendable {
 }
 
 extension LanguageIdentifier {
-    /// The language context for normalizing `text`: each paragraph (line) identified on its
-    /// own; lines too short to tell take the language of the whole text.
+    /// The language context for normalizing `text`: each sentence (ICU's sentence
+    /// boundaries) identified on its own, so a Turkish sentence followed by an English one
+    /// gets Turkish casing only in the first. A sentence too short to tell takes the
+    /// language of the sentence before it, or of the whole text.
     public func context(for text: String) -> FilterContext {
         let whole = identify(text).language
+        let units = Array(text.utf16)
+        guard let ends = try? units.withUnsafeBufferPointer({ try SentenceBreaker().boundaries(in: $0) }), ends.count > 1 else {
+            return FilterContext(runs: [], fallback: whole)
+        }
         var runs: [FilterContext.LanguageRun] = []
-        var offset = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let count = line.unicodeScalars.count
-            let guess = identify(String(line)).language
-            runs.append(.init(range: offset..<offset + count + 1, language: guess == .undetermined ? whole : guess))
-            offset += count + 1
+        var previous = whole
+        var unitStart = 0
+        var scalarStart = 0
+        for end in ends where end > unitStart {
+            let sentence = String(decoding: units[unitStart..<end], as: UTF16.self)
+            let count = sentence.unicodeScalars.count
+            let guess = identify(sentence).language
+            let language = guess == .undetermined ? previous : guess
+            runs.append(.init(range: scalarStart..<scalarStart + count, language: language))
+            previous = language
+            unitStart = end
+            scalarStart += count
         }
         return FilterContext(runs: runs, fallback: whole)
     }

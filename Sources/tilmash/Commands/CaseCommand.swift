@@ -14,8 +14,9 @@ enum CaseCommand: Command {
     line per input line, streamed.
 
     Options:
-      --lang LANG      language whose rules apply: \(Language.named.map(\.code).joined(separator: ", ")) (default en);
-                       auto picks the language per sentence (needs the language model)
+      --lang LANG      language whose rules apply: \(Language.named.map(\.code).joined(separator: ", ")) (default en),
+                       or auto: the language of each sentence is identified and its rules
+                       apply (a Turkish sentence, then an English one, on one line)
       --input MODE     text (default) or jsonl: one JSON object per line, its --field
                        (default "text") is changed, every other field copied through
       -h, --help       show this help
@@ -37,9 +38,12 @@ enum CaseCommand: Command {
             throw UsageError("unknown case operation '\(first)'; expected upper, lower, title or fold")
         }
         let mode = try InputMode(arguments)
-        let language = try LanguageOption.parse(arguments, allowAuto: false, default: "en") ?? .english
-        let mapper = try CaseMapper(language: language)
         let runner = InputRunner(mode: mode, paths: Array(arguments.positionals.dropFirst()))
+        guard let language = try LanguageOption.parse(arguments, allowAuto: true, default: "en") else {
+            let identifier = try LanguageIdentifier.bundled()
+            return runner.streamLines { try SentenceCasing.map($0, operation, context: identifier.context(for: $0)) }
+        }
+        let mapper = try CaseMapper(language: language)
         return runner.streamLines { try mapper.map($0, operation) }
     }
 }
