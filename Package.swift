@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "Tilmash", targets: ["Tilmash"]),
         .executable(name: "tilmash", targets: ["tilmash"]),
+        .executable(name: "tilmash-bench", targets: ["tilmash-bench"]),
     ],
     targets: [
         // The system ICU libraries, found with pkg-config.
@@ -23,15 +24,24 @@ let package = Package(
             name: "ICUBridge",
             dependencies: ["CICU"]
         ),
+        // The gazetteer data (Corpora/gazetteer/data/*.tsv) as a resource bundle; the
+        // script and hand-written sources that build it stay out of the bundle.
+        .target(
+            name: "TilmashGazetteer",
+            path: "Corpora/gazetteer",
+            exclude: ["sources", "build.py", "README.md"],
+            resources: [.copy("data")]
+        ),
         .target(
             name: "Tilmash",
-            dependencies: ["ICUBridge"],
+            dependencies: ["ICUBridge", "TilmashGazetteer"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "tilmash",
             dependencies: ["Tilmash"]
         ),
+        .executableTarget(name: "tilmash-bench", dependencies: ["Tilmash"], path: "Benchmarks/tilmash-bench"),
         .testTarget(
             name: "TilmashTests",
             dependencies: ["Tilmash"],

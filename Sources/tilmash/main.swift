@@ -12,6 +12,9 @@ enum CLI {
             CaseCommand.self,
             TranslitCommand.self,
             LangidCommand.self,
+            TokenizeCommand.self,
+            TagCommand.self,
+            EvalCommand.self,
         ]
     }
 

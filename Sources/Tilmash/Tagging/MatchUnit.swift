@@ -1,0 +1,89 @@
+/// The stream the matcher walks: tokens, with hyphenated compounds and glued words taken
+/// apart, each carrying its match key and its place in the original text.
+///
+/// - `Kazakistan-Rusya` → `kazakistan`, `-`, `rusya`, so both names inside a compound are
+///   found (GUIDELINES rule 5) and `Kassym-Schomart` still matches as `kassym - schomart`;
+/// - `AbdrahmanovLavrov` (a lost space in damaged text) → `abdrahmanov`, `lavrov`;
+/// - punctuation is a barrier: no name runs across it.
+struct MatchUnit: Sendable {
+    /// The match key; nil for a barrier (punctuation, symbols).
+    let key: String?
+    /// Scalar range in the original document.
+    let range: Range<Int>
+    /// The original text of the unit.
+    let text: String
+    /// Scalars at the end of `range` that are a suffix after an apostrophe (`’da`), not
+    /// part of a name.
+    let apostropheSuffix: Int
+    /// Index of the token the unit came from.
+    let token: Int
+
+    var startsWithCapital: Bool {
+        text.unicodeScalars.first { $0.properties.isAlphabetic }?.properties.isUppercase ?? false
+    }
+
+    var isAllCapitals: Bool {
+        let letters = text.unicodeScalars.prefix(text.unicodeScalars.count - apostropheSuffix).filter { $0.properties.isAlphabetic }
+        return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// The units of `tokens`.
+    static func units(of tokens: [Token]) -> [MatchUnit] {
+        var units: [MatchUnit] = []
+        units.reserveCapacity(tokens.count)
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .word:
+                let pieces = split(token)
+                if pieces.count == 1 {
+                    let suffix = token.suffix.map { $0.unicodeScalars.count + 1 } ?? 0
+                    units.append(MatchUnit(key: AliasIndex.key(of: token), range: token.range, text: token.text,
+                                           apostropheSuffix: suffix, token: index))
+                } else {
+                    units.append(contentsOf: pieces.map { piece in
+                        MatchUnit(key: piece.text == "-" ? "-" : MatchKey.of(norm: (try? CaseMapper(language: .english).fold(piece.text)) ?? piece.text),
+                                  range: piece.range, text: piece.text, apostropheSuffix: 0, token: index)
+                    })
+                }
+            case .url, .email, .hashtag, .mention:
+                units.append(MatchUnit(key: MatchKey.of(norm: token.norm), range: token.range, text: token.text, apostropheSuffix: 0, token: index))
+            default:
+                units.append(MatchUnit(key: nil, range: token.range, text: token.text, apostropheSuffix: 0, token: index))
+            }
+        }
+        return units
+    }
+
+    /// Splits a word token at inner hyphens and at a lower-to-upper case change inside a
+    /// long word (`AbdrahmanovLavrov`); apostrophe-suffixed and line-broken words stay whole.
+    private static func split(_ token: Token) -> [(text: String, range: Range<Int>)] {
+        let scalars = Array(token.text.unicodeScalars)
+        guard token.stem == nil, !scalars.contains("\n"), scalars.count > 2 else { return [(token.text, token.range)] }
+        var cuts: [(Int, isHyphen: Bool)] = []
+        for index in 1..<(scalars.count - 1) {
+            if scalars[index] == "-" || scalars[index] == "\u{2010}" {
+                cuts.append((index, true))
+            } else if scalars[index].properties.isUppercase && scalars[index - 1].properties.isLowercase
+                        && index >= 3 && scalars.count - index >= 3 {
+                cuts.append((index, false))
+            }
+        }
+        guard !cuts.isEmpty else { return [(token.text, token.range)] }
+        var pieces: [(text: String, range: Range<Int>)] = []
+        var start = 0
+        func piece(_ range: Range<Int>) -> (text: String, range: Range<Int>) {
+            return (String(scalars: scalars[range]), (token.range.lowerBound + range.lowerBound)..<(token.range.lowerBound + range.upperBound))
+        }
+        for (cut, isHyphen) in cuts {
+            if cut > start { pieces.append(piece(start..<cut)) }
+            if isHyphen {
+                pieces.append(piece(cut..<cut + 1))
+                start = cut + 1
+            } else {
+                start = cut
+            }
+        }
+        if start < scalars.count { pieces.append(piece(start..<scalars.count)) }
+        return pieces
+    }
+}

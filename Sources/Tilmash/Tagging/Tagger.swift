@@ -1,0 +1,252 @@
+/// Finds PERSON, PLACE and ORG names in a document: gazetteer aliases first, then the rule
+/// layer, merged so that the longest name wins and spans never overlap.
+///
+/// ```swift
+/// let tagger = try Tagger.bundled()
+/// for e in try tagger.tag("Präsident Tokajew besuchte Astana.", language: .german) {
+///     print(e.text, e.type, e.canonical)   // Tokajew PERSON Kassym-Jomart Tokayev …
+/// }
+/// ```
+///
+/// How it works, in order:
+/// 1. the document is tokenized (``Tokenizer``) and turned into match units (``MatchUnit``);
+/// 2. the alias trie (``AliasIndex``) is walked from every unit; a unit may also be read
+///    as a name plus a case ending (``Inflection``: `Kazakistanda`, `Kasachstans`,
+///    `Тоқаевтың`, `Москве`); the longest alias wins;
+/// 3. an alias that is written with a capital must be capitalised in the text, and a
+///    short all-capitals abbreviation (`BM`, `UN`) must be in capitals;
+/// 4. ambiguous aliases (one surface, several entries) are resolved by context: a person
+///    title before it prefers a PERSON; an entry already named unambiguously in the same
+///    document is preferred; otherwise the gazetteer's order of sources (countries,
+///    organisations, persons, regions, subdivisions, cities);
+/// 5. rules (source `rule`) add names the gazetteer lacks — capitalised words after a
+///    person title (``PersonTitleRule``), capitalised phrases around an organisation head
+///    noun (``OrganizationPhraseRule``), a web site named by its bare domain
+///    (``SiteNameRule``), an abbreviation in parentheses after a name, and later mentions
+///    of names the rules found;
+/// 6. overlapping candidates are resolved longest first.
+///
+/// `Sendable`: a tagger is immutable after construction and may be shared by threads.
+public final class Tagger: Sendable {
+    /// The gazetteer it matches.
+    public let gazetteer: Gazetteer
+    let index: AliasIndex
+    let inflection: Inflection
+    let lists: TaggerLists
+    private let sourceRank: [String: Int]
+
+    /// Builds the alias trie for `gazetteer` (expanding every alias; about a second for the
+    /// bundled gazetteer).
+    public init(gazetteer: Gazetteer) throws {
+        self.gazetteer = gazetteer
+        index = try AliasIndex(gazetteer: gazetteer)
+        inflection = try Inflection()
+        lists = try TaggerLists()
+        sourceRank = ["countries": 0, "orgs": 1, "persons": 2, "geo": 3, "subdivisions": 4, "cities": 5]
+    }
+
+    /// A tagger over the bundled gazetteer, built once per process.
+    public static func bundled() throws -> Tagger {
+        try BundledTagger.shared.get()
+    }
+
+    /// Tags `text`. `language` selects the tokenizer's and the endings' rules; `nil`
+    /// identifies it (``LanguageIdentifier``).
+    public func tag(_ text: String, language: Language?) throws -> [Entity] {
+        let resolved: Language
+        if let language { resolved = language } else { resolved = try LanguageIdentifier.bundled().identify(text).language }
+        let tokens = try Tokenizer(language: resolved).tokenize(text)
+        return tag(tokens: tokens, in: text, language: resolved)
+    }
+
+    /// Tags an already tokenized document.
+    public func tag(tokens: [Token], in text: String, language: Language) -> [Entity] {
+        let units = MatchUnit.units(of: tokens)
+        let scalars = Array(text.unicodeScalars)
+        var candidates = gazetteerCandidates(units, language: language)
+        resolveAmbiguity(&candidates, units: units)
+        var knownTypes: [Int: EntityType] = [:]
+        for candidate in candidates {
+            for unit in candidate.units { knownTypes[unit] = candidate.type(in: gazetteer) }
+        }
+        let titles = PersonTitleRule(lists: lists)
+        var rules = titles.candidates(units, knownTypes: knownTypes)
+        rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles)
+        rules += SiteNameRule().candidates(units, tokens: tokens)
+        // A rule name around a gazetteer name of the same type takes that entry's identity
+        // ("Kasım Comart Tokayev" around "Tokayev").
+        for index in rules.indices {
+            let type = rules[index].type(in: gazetteer)
+            if let inner = candidates.first(where: { rules[index].units.contains($0.units.lowerBound)
+                && rules[index].units.contains($0.units.upperBound) && $0.type(in: gazetteer) == type }) {
+                rules[index].terminals = inner.terminals
+            }
+        }
+        candidates += rules
+        candidates += DocumentAliasRule().candidates(units, known: candidates)
+        return Candidate.select(candidates).map { $0.entity(in: scalars, gazetteer: gazetteer) }
+    }
+
+    // MARK: Gazetteer matching
+
+    private func gazetteerCandidates(_ units: [MatchUnit], language: Language) -> [Candidate] {
+        var readings: [Int: [Inflection.Reading]] = [:]
+        func readingsOf(_ index: Int) -> [Inflection.Reading] {
+            if let cached = readings[index] { return cached }
+            let unit = units[index]
+            guard let key = unit.key, unit.apostropheSuffix == 0 else { readings[index] = []; return [] }
+            let cyrillic = key.unicodeScalars.contains { Script.of($0) == .cyrillic }
+            let result = inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic))
+            readings[index] = result
+            return result
+        }
+        var candidates: [Candidate] = []
+        for start in units.indices {
+            guard let firstKey = units[start].key, firstKey != "-" else { continue }
+            var best: Candidate?
+            func consider(_ node: Int32, end: Int, endScalar: Int, inflected: Bool) {
+                let terminals = index.terminals(node).filter { accepts($0, units: units, start: start, end: end) }
+                guard !terminals.isEmpty else { return }
+                let candidate = Candidate(range: units[start].range.lowerBound..<endScalar, units: start...end,
+                                          terminals: terminals, inflected: inflected)
+                if best == nil || candidate.units.count > best!.units.count
+                    || (candidate.units.count == best!.units.count && !inflected && best!.inflected) {
+                    best = candidate
+                }
+            }
+            var frontier: [(node: Int32, inflectedInside: Bool)] = [(AliasIndex.root, false)]
+            var position = start
+            while position < units.count, !frontier.isEmpty, let key = units[position].key {
+                let unit = units[position]
+                var next: [(node: Int32, inflectedInside: Bool)] = []
+                for (node, inflectedInside) in frontier {
+                    if let child = index.child(node, key) {
+                        next.append((child, inflectedInside))
+                        let end = unit.range.upperBound - unit.apostropheSuffix
+                        consider(child, end: position, endScalar: inflectedInside ? unit.range.upperBound : end, inflected: inflectedInside)
+                    }
+                    guard key != "-" else { continue }
+                    for reading in readingsOf(position) {
+                        guard let child = index.child(node, reading.key) else { continue }
+                        // An ending added to the last word stays outside the span; an ending
+                        // that replaced letters, or one inside a multi-word name, keeps the word.
+                        let end = reading.trimmed > 0 && !inflectedInside ? unit.range.upperBound - reading.trimmed : unit.range.upperBound
+                        consider(child, end: position, endScalar: end, inflected: true)
+                        next.append((child, true))
+                    }
+                }
+                frontier = next
+                position += 1
+            }
+            if let best { candidates.append(best) }
+        }
+        return candidates
+    }
+
+    /// The capitalisation checks of step 3.
+    private func accepts(_ terminal: AliasIndex.Terminal, units: [MatchUnit], start: Int, end: Int) -> Bool {
+        let first = units[start]
+        if terminal.capitalized && !first.startsWithCapital { return false }
+        if terminal.abbreviation && !(start...end).allSatisfy({ units[$0].key == "-" || units[$0].isAllCapitals }) { return false }
+        return true
+    }
+
+    /// Step 4: keeps, for every candidate, the entries context supports best.
+    private func resolveAmbiguity(_ candidates: inout [Candidate], units: [MatchUnit]) {
+        let named = Set(candidates.filter { Set($0.terminals.map(\.entry)).count == 1 }.flatMap { $0.terminals.map(\.entry) })
+        for index in candidates.indices where Set(candidates[index].terminals.map(\.entry)).count > 1 {
+            let start = candidates[index].units.lowerBound
+            let afterTitle = PersonTitleRule(lists: lists).titleEnds(before: start, in: units)
+            let ranked = candidates[index].terminals.sorted { a, b in
+                func score(_ t: AliasIndex.Terminal) -> (Int, Int, Int, Int) {
+                    let entry = gazetteer.entries[Int(t.entry)]
+                    return (named.contains(t.entry) ? 0 : 1,
+                            afterTitle && entry.type == .person ? 0 : 1,
+                            sourceRank[entry.source] ?? 9,
+                            Int(t.entry))
+                }
+                return score(a) < score(b)
+            }
+            candidates[index].terminals = [ranked[0]]
+        }
+    }
+}
+
+/// A possible entity before overlaps are resolved.
+struct Candidate: Sendable {
+    /// Scalar range in the original text.
+    var range: Range<Int>
+    /// The match units it covers.
+    var units: ClosedRange<Int>
+    /// Gazetteer entries it may be (the first is used); empty for a rule candidate.
+    var terminals: [AliasIndex.Terminal]
+    /// Found through a case ending.
+    var inflected: Bool
+    /// For rule candidates: type, canonical name and rule name.
+    var rule: (type: EntityType, canonical: String, name: String, id: String)?
+
+    init(range: Range<Int>, units: ClosedRange<Int>, terminals: [AliasIndex.Terminal], inflected: Bool) {
+        self.range = range
+        self.units = units
+        self.terminals = terminals
+        self.inflected = inflected
+    }
+
+    init(range: Range<Int>, units: ClosedRange<Int>, type: EntityType, canonical: String, rule: String, id: String) {
+        self.range = range
+        self.units = units
+        terminals = []
+        inflected = false
+        self.rule = (type, canonical, rule, id)
+    }
+
+    func type(in gazetteer: Gazetteer) -> EntityType {
+        rule?.type ?? gazetteer.entries[Int(terminals[0].entry)].type
+    }
+
+    func entity(in scalars: [Unicode.Scalar], gazetteer: Gazetteer) -> Entity {
+        let text = String(scalars: scalars[range])
+        if let rule {
+            if let terminal = terminals.first {
+                let entry = gazetteer.entries[Int(terminal.entry)]
+                return Entity(range: range, text: text, type: rule.type, id: entry.id, canonical: entry.canonical,
+                              matchedAlias: rule.name, source: .rule)
+            }
+            let canonical = rule.canonical.isEmpty ? text.split(whereSeparator: \.isWhitespace).joined(separator: " ") : rule.canonical
+            return Entity(range: range, text: text, type: rule.type, id: rule.id, canonical: canonical,
+                          matchedAlias: rule.name, source: .rule)
+        }
+        let entry = gazetteer.entries[Int(terminals[0].entry)]
+        return Entity(range: range, text: text, type: entry.type, id: entry.id, canonical: entry.canonical,
+                      matchedAlias: entry.aliases[Int(terminals[0].alias)].text, source: .gazetteer)
+    }
+
+    /// Longest first, then leftmost; a candidate overlapping a chosen one is dropped.
+    static func select(_ candidates: [Candidate]) -> [Candidate] {
+        let ordered = candidates.sorted {
+            if $0.range.count != $1.range.count { return $0.range.count > $1.range.count }
+            if $0.range.lowerBound != $1.range.lowerBound { return $0.range.lowerBound < $1.range.lowerBound }
+            return $0.rule == nil && $1.rule != nil   // the gazetteer wins a tie
+        }
+        var chosen: [Candidate] = []
+        for candidate in ordered where !chosen.contains(where: { $0.range.overlaps(candidate.range) }) {
+            chosen.append(candidate)
+        }
+        return chosen.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
+
+private final class BundledTagger: @unchecked Sendable {
+    static let shared = BundledTagger()
+    private let lock = NSLockBox()
+    private var tagger: Tagger?
+
+    func get() throws -> Tagger {
+        try lock.withLock {
+            if let tagger { return tagger }
+            let made = try Tagger(gazetteer: try Gazetteer.bundled())
+            tagger = made
+            return made
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Tilmash
+
+/// `tilmash eval --gold GOLD.jsonl [--gazetteer PATH] FILE...`
+enum EvalCommand: Command {
+    static let name = "eval"
+    static let summary = "score the tagger against a gold annotation (precision, recall, F1)"
+    static let valueOptions: Set<String> = ["--gold", "--gazetteer", "--lang"]
+    static let flagOptions: Set<String> = ["--errors"]
+    static let help = """
+    Usage: tilmash eval --gold GOLD.jsonl [--gazetteer PATH] [--lang auto|LANG] [--errors] FILE...
+
+    Tags each FILE and compares with the gold mentions, one JSON object per line:
+      {"file": "<name>", "start": 12, "end": 18, "text": "Astana", "type": "PLACE", ...}
+    (Unicode scalar offsets, end exclusive). A gold "file" is matched against the base name
+    of each FILE. Prints precision, recall and F1 per type and overall, for strict matching
+    (same span and type) and overlap matching (overlapping span, same type).
+
+    Options:
+      --gold PATH       the gold annotation (required)
+      --gazetteer PATH  a gazetteer file or folder instead of the bundled one
+      --lang LANG       auto (default) or a language code
+      --errors          also list missed and spurious mentions
+      -h, --help        show this help
+
+    Example:
+      $ tilmash eval --gold Tests/TilmashTests/Fixtures/seeds.gold.jsonl Corpora/seeds/*.txt
+    """
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        guard let goldPath = arguments.value("--gold") else { throw UsageError("eval needs --gold GOLD.jsonl") }
+        guard !arguments.positionals.isEmpty else { throw UsageError("eval needs the FILEs the gold annotates") }
+        let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
+        let tagger = try TagCommand.makeTagger(arguments)
+        let gold = try readGold(goldPath)
+        var predicted: [Evaluation.Mention] = []
+        var names: Set<String> = []
+        for path in arguments.positionals {
+            let name = (path as NSString).lastPathComponent
+            names.insert(name)
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw RuntimeFailure("\(path): \(error.localizedDescription)")
+            }
+            let text = UTF8Decoder.decode(data).text
+            for entity in try tagger.tag(text, language: language) {
+                predicted.append(.init(document: name, range: entity.range, type: entity.type, text: entity.text))
+            }
+        }
+        let relevantGold = gold.filter { names.contains($0.document) }
+        let evaluation = Evaluation(gold: relevantGold, predicted: predicted)
+        let out = OutputStream.standardOutput
+        out.write("files: \(names.count), gold mentions: \(relevantGold.count), predicted: \(predicted.count)\n")
+        for (title, table) in [("strict (span + type)", evaluation.strict), ("overlap (+ type)", evaluation.overlap)] {
+            out.write("\n\(title)\n")
+            out.write("type        precision  recall   f1      tp  pred  gold\n")
+            for type in EntityType.allCases.sorted() {
+                out.write(row(type.rawValue, table.byType[type] ?? Evaluation.Score()))
+            }
+            out.write(row("overall", table.overall))
+        }
+        if arguments.has("--errors") {
+            out.write("\nmissed (strict):\n")
+            for m in evaluation.missed { out.write("  \(m.document) \(m.range.lowerBound)-\(m.range.upperBound) \(m.type.rawValue) \(m.text.debugDescription)\n") }
+            out.write("\nspurious (strict):\n")
+            for m in evaluation.spurious { out.write("  \(m.document) \(m.range.lowerBound)-\(m.range.upperBound) \(m.type.rawValue) \(m.text.debugDescription)\n") }
+        }
+        out.flush()
+        return 0
+    }
+
+    private static func row(_ name: String, _ score: Evaluation.Score) -> String {
+        func f(_ value: Double) -> String { String(format: "%.3f", value) }
+        return name.padding(toLength: 12, withPad: " ", startingAt: 0)
+            + "\(f(score.precision))      \(f(score.recall))    \(f(score.f1))  \(score.truePositives)".padding(toLength: 38, withPad: " ", startingAt: 0)
+            + "\(score.predicted)".padding(toLength: 6, withPad: " ", startingAt: 0) + "\(score.gold)\n"
+    }
+
+    private static func readGold(_ path: String) throws -> [Evaluation.Mention] {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw RuntimeFailure("\(path): \(error.localizedDescription)")
+        }
+        var mentions: [Evaluation.Mention] = []
+        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
+            guard let object = JSONLines.decodeObject(String(line)),
+                  let file = object["file"] as? String, let start = object["start"] as? Int, let end = object["end"] as? Int,
+                  let typeName = object["type"] as? String, let type = EntityType(rawValue: typeName), start <= end else {
+                throw RuntimeFailure("\(path):\(index + 1): expected {\"file\", \"start\", \"end\", \"type\": PERSON|PLACE|ORG}")
+            }
+            mentions.append(.init(document: (file as NSString).lastPathComponent, range: start..<end, type: type,
+                                  text: object["text"] as? String ?? ""))
+        }
+        return mentions
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Tilmash
+
+/// `tilmash tag [--gazetteer PATH] [--lang LANG] [--format jsonl|text] [FILE...]`
+enum TagCommand: Command {
+    static let name = "tag"
+    static let summary = "tag PERSON, PLACE and ORG names from the gazetteer, with original offsets"
+    static let valueOptions = Set(["--gazetteer", "--lang", "--format", "--offsets"]).union(InputMode.valueOptions)
+    static let help = """
+    Usage: tilmash tag [--gazetteer PATH] [--lang auto|LANG] [--format jsonl|text]
+                       [--offsets scalar|utf8|utf16] [--input text|jsonl [--field NAME]] [FILE...]
+
+    Tags person, place and organisation names. One gazetteer entry is found however a
+    language spells it (Tokayev, Tokajew, Токаев, Тоқаев, Kasım Cömert Tokayev), also
+    inflected (Astana’da, Kazakistanda, Kasachstans, Тоқаевтың, Москве: the span stops
+    before an added ending). Rules add names the gazetteer lacks: capitalised words after
+    a person title (Dr., Büyükelçi, Präsident, министр) and organisation phrases
+    (Center for Strategic Studies under ...). Each FILE is one document.
+
+    Output (jsonl, the default): one object per entity —
+      {"file","start","end","text","type","id","canonical","source"}
+    start/end are Unicode scalar offsets into the original document, end exclusive
+    (Python's text[start:end]); --offsets utf8|utf16 switches the unit. type is PERSON,
+    PLACE or ORG; source is "gazetteer" or "rule". With --input jsonl, one object per
+    input line: its fields copied, "entities": [{"start","end","text","type","id","canonical"}].
+    --format text prints: FILE:START-END <TAB> TYPE <TAB> text <TAB> canonical <TAB> id
+
+    Options:
+      --gazetteer PATH  a .tsv file or a folder of them instead of the bundled gazetteer
+                        (format: Corpora/gazetteer/README.md)
+      --lang LANG       auto (default) or \(Language.named.map(\.code).joined(separator: ", "))
+      --format F        jsonl (default) or text
+      --offsets U       scalar (default), utf8 or utf16
+      -h, --help        show this help
+
+    Example:
+      $ echo 'Präsident Tokajew besuchte Astana.' | tilmash tag --lang de
+      {"canonical":"Kassym-Jomart Tokayev","end":17,"file":"-","id":"person:kassym-jomart-tokayev","source":"gazetteer","start":10,"text":"Tokajew","type":"PERSON"}
+      {"canonical":"Astana","end":33,"file":"-","id":"city:1526273","source":"gazetteer","start":27,"text":"Astana","type":"PLACE"}
+    """
+
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        let format = try arguments.choice("--format", from: ["jsonl", "text"], default: "jsonl")
+        let offsets = try OffsetUnit.parse(arguments)
+        let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
+        let mode = try InputMode(arguments)
+        let tagger = try makeTagger(arguments)
+        let runner = InputRunner(mode: mode, paths: arguments.positionals)
+        return runner.forEachDocument { name, text, json in
+            let entities = try tagger.tag(text, language: language)
+            let convert = offsets.converter(for: text)
+            if var object = json {
+                object["entities"] = entities.map { entity -> [String: Any] in
+                    ["start": convert(entity.range.lowerBound), "end": convert(entity.range.upperBound), "text": entity.text,
+                     "type": entity.type.rawValue, "id": entity.id, "canonical": entity.canonical]
+                }
+                runner.write(try JSONLines.encode(object) + "\n")
+                return
+            }
+            for entity in entities {
+                let start = convert(entity.range.lowerBound), end = convert(entity.range.upperBound)
+                if format == "text" {
+                    runner.write("\(name):\(start)-\(end)\t\(entity.type.rawValue)\t\(entity.text)\t\(entity.canonical)\t\(entity.id)\n")
+                } else {
+                    runner.write(try JSONLines.encode([
+                        "file": name, "start": start, "end": end, "text": entity.text, "type": entity.type.rawValue,
+                        "id": entity.id, "canonical": entity.canonical, "source": entity.source.rawValue,
+                    ]) + "\n")
+                }
+            }
+        }
+    }
+
+    /// The bundled tagger, or one over `--gazetteer PATH`.
+    static func makeTagger(_ arguments: Arguments) throws -> Tagger {
+        guard let path = arguments.value("--gazetteer") else { return try Tagger.bundled() }
+        do {
+            return try Tagger(gazetteer: try Gazetteer.load(path: path))
+        } catch let error as GazetteerError {
+            throw RuntimeFailure("gazetteer: \(error)")
+        }
+    }
+}
