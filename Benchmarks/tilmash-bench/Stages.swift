@@ -68,14 +68,15 @@ struct StagePlan {
     }
 
     /// The whole pipeline on one document: the `search` profile's text (for an index),
-    /// tokens, and the entities found in those tokens.
+    /// tokens (their norms taken from that text, not normalized again), and the entities
+    /// found in those tokens.
     private static func pipeline(_ corpus: Corpus, auto: Bool, tagger: Tagger) throws -> Work {
         let search = try Profile.search
         let tokenizers = try tokenizers(for: corpus, auto: auto)
         return { document in
             let language: Language? = auto ? nil : document.language
             let normalized = try search.normalize(document.text, language: language)
-            let tokens = try tokenizers[language]!.tokenize(document.text)
+            let tokens = try tokenizers[language]!.tokenize(document.text, normalized: normalized)
             let entities = tagger.tag(tokens: tokens, in: document.text, language: tokens.first?.language ?? normalized.language)
             return normalized.scalarCount + tokens.count + entities.count
         }

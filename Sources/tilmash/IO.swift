@@ -81,13 +81,25 @@ final class LineReader {
     deinit { if ownsDescriptor { close(descriptor) } }
 
     /// Calls `body` with each line's bytes (without its `\n`) and whether a `\n` ended it.
-    func forEachLine(_ body: (ArraySlice<UInt8>, Bool) throws -> Void) throws {
+    ///
+    /// A line longer than `maximumPiece` bytes is handed out in pieces (cut after a space,
+    /// or else between two UTF-8 sequences), each without a newline, so one enormous line
+    /// never has to fit in memory; writing the pieces' results one after the other gives
+    /// the line's result. With `splitsLongLines: false` (JSON Lines) lines stay whole.
+    func forEachLine(splitsLongLines: Bool = true, _ body: (ArraySlice<UInt8>, Bool) throws -> Void) throws {
         var start = 0
         var scanned = 0  // bytes after `start` already known to hold no newline
         while true {
             if let newline = pending[(start + scanned)...].firstIndex(of: 0x0A) {
                 try body(pending[start..<newline], true)
                 start = newline + 1
+                scanned = 0
+                continue
+            }
+            if splitsLongLines && pending.count - start > Self.maximumPiece {
+                let cut = Self.cutPoint(pending, from: start, limit: start + Self.maximumPiece)
+                try body(pending[start..<cut], false)
+                start = cut
                 scanned = 0
                 continue
             }
@@ -100,6 +112,21 @@ final class LineReader {
         }
         if !pending.isEmpty { try body(pending[...], false) }
         pending.removeAll()
+    }
+
+    static let maximumPiece = 1 << 20
+
+    /// Where to cut a long line: after the last space or tab before `limit`, or else at the
+    /// last UTF-8 sequence boundary (never inside a character).
+    private static func cutPoint(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
+        var index = limit
+        while index > start + (limit - start) / 2 {
+            if bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { return index }
+            index -= 1
+        }
+        index = limit
+        while index > start + 1 && (bytes[index] & 0xC0) == 0x80 { index -= 1 }
+        return index
     }
 
     /// The whole input as bytes (for commands that treat a file as one document).

@@ -41,8 +41,10 @@ final class InputRunner {
         forEachInput { reader in
             var replacements = 0
             var lineNumber = 0
-            try reader.forEachLine { bytes, hadNewline in
-                lineNumber += 1
+            var midLine = false
+            try reader.forEachLine(splitsLongLines: { if case .text = mode { return true } else { return false } }()) { bytes, hadNewline in
+                if !midLine { lineNumber += 1 }
+                midLine = !hadNewline
                 var content = bytes
                 let carriageReturn = content.last == 0x0D
                 if carriageReturn { content = content.dropLast() }
@@ -77,7 +79,7 @@ final class InputRunner {
             case .jsonl(let field):
                 var lineNumber = 0
                 var replacements = 0
-                try reader.forEachLine { bytes, _ in
+                try reader.forEachLine(splitsLongLines: false) { bytes, _ in
                     lineNumber += 1
                     let decoded = UTF8Decoder.decode(bytes)
                     replacements += decoded.replacements

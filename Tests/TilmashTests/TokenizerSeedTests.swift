@@ -56,6 +56,31 @@ import Testing
         String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
+    /// One tokenizer used from several threads at once gives what it gives on one thread
+    /// (ICU iterators are cloned per call; word lists and the norm cache are locked).
+    @Test func oneTokenizerManyThreads() throws {
+        let tokenizer = try Tokenizer(language: .turkish)
+        let texts = try Self.seeds.map { try Fixture.seed($0.name) }
+        let expected = try texts.map { try tokenizer.sentences($0) }
+        let results = ResultBox(count: texts.count * 8)
+        DispatchQueue.concurrentPerform(iterations: texts.count * 8) { index in
+            results.set(index, (try? tokenizer.sentences(texts[index % texts.count])) == expected[index % texts.count])
+        }
+        #expect(results.all)
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        private var values: [Bool]
+        private let lock = NSLock()
+        init(count: Int) { values = Array(repeating: false, count: count) }
+        func set(_ index: Int, _ value: Bool) {
+            lock.lock()
+            values[index] = value
+            lock.unlock()
+        }
+        var all: Bool { values.allSatisfy { $0 } }
+    }
+
     @Test func seedTokensOfNote() throws {
         let tokens = try Tokenizer(language: .turkish).tokenize(try Fixture.seed("000_cdb847884835670f.txt"))
         let afghan = tokens.first { $0.text == "Afganistan`la" }

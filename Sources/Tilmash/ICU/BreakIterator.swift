@@ -10,6 +10,11 @@ import ICUBridge
 /// try WordBreaker().segments("Astana’da 2,5 km.").map(\.category)  // [.letter, .none, .number, .none, .letter, .none]
 /// ```
 ///
+/// ICU 72 follows Unicode 15.0's WordBreakTest.txt on every line but the 15 with a colon
+/// between letters: its root rules no longer treat `:` as MidLetter (`a:b` is three
+/// segments). It also keeps `@` inside words (`info@x.de` is one segment; ICU 73 reverted
+/// that). `TokenizerUAXTests` checks both.
+///
 /// `WordBreaker` is `Sendable` and may be used from many threads at once. An ICU break
 /// iterator keeps its position inside itself and is not thread-safe, so every call borrows
 /// a private clone of one opened iterator from a small pool and returns it afterwards; the

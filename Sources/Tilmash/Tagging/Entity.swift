@@ -1,5 +1,5 @@
 /// The kind of a named entity.
-public enum EntityType: String, Sendable, CaseIterable, Codable, Comparable {
+public enum EntityType: String, Sendable, CaseIterable, Codable, Comparable, CustomStringConvertible {
     /// A named person: `Kassym-Jomart Tokayev`, `Lavrov`.
     case person = "PERSON"
     /// A country, city, region, sea or other place: `Kazakhstan`, `Hazar Denizi`.
@@ -8,6 +8,9 @@ public enum EntityType: String, Sendable, CaseIterable, Codable, Comparable {
     case organization = "ORG"
 
     public static func < (lhs: EntityType, rhs: EntityType) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// `PERSON`, `PLACE` or `ORG`, as in the JSON output.
+    public var description: String { rawValue }
 }
 
 /// A name found in a text.

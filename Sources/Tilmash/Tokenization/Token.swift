@@ -29,7 +29,8 @@ public struct Token: Sendable, Equatable, Hashable {
         case hashtag
         /// `@` and a word: `@akorda_press`.
         case mention
-        /// Anything else: symbols (Unicode categories S*) such as `+` `%` `€` `©`, emoji.
+        /// Anything else: symbols (Unicode categories S*) such as `+` `€` `©`, emoji (a lone
+        /// `%` is punctuation, category Po).
         case symbol
     }
 

@@ -3,9 +3,9 @@
 /// English, Kazakh and Russian text needs, then ICU's sentence boundaries corrected with
 /// the abbreviation lists.
 ///
-/// Whitespace is never a token; punctuation is. Every token knows its range in the
-/// original text, and the tokens with the whitespace between them give back the document
-/// byte for byte.
+/// Whitespace (and invisible format characters such as a zero-width space) is never a
+/// token; punctuation is. Every token knows its range in the original text, and the tokens
+/// with the whitespace between them give back the document byte for byte.
 ///
 /// ```swift
 /// let tokenizer = try Tokenizer(language: .turkish)

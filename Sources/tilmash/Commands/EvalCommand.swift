@@ -53,7 +53,7 @@ enum EvalCommand: Command {
         out.write("files: \(names.count), gold mentions: \(relevantGold.count), predicted: \(predicted.count)\n")
         for (title, table) in [("strict (span + type)", evaluation.strict), ("overlap (+ type)", evaluation.overlap)] {
             out.write("\n\(title)\n")
-            out.write("type        precision  recall   f1      tp  pred  gold\n")
+            out.write("type     precision  recall      f1    tp  pred  gold\n")
             for type in EntityType.allCases.sorted() {
                 out.write(row(type.rawValue, table.byType[type] ?? Evaluation.Score()))
             }
@@ -70,10 +70,10 @@ enum EvalCommand: Command {
     }
 
     private static func row(_ name: String, _ score: Evaluation.Score) -> String {
+        func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         func f(_ value: Double) -> String { String(format: "%.3f", value) }
-        return name.padding(toLength: 12, withPad: " ", startingAt: 0)
-            + "\(f(score.precision))      \(f(score.recall))    \(f(score.f1))  \(score.truePositives)".padding(toLength: 38, withPad: " ", startingAt: 0)
-            + "\(score.predicted)".padding(toLength: 6, withPad: " ", startingAt: 0) + "\(score.gold)\n"
+        return name.padding(toLength: 8, withPad: " ", startingAt: 0) + cell(f(score.precision), 10) + cell(f(score.recall), 8)
+            + cell(f(score.f1), 8) + cell("\(score.truePositives)", 6) + cell("\(score.predicted)", 6) + cell("\(score.gold)", 6) + "\n"
     }
 
     private static func readGold(_ path: String) throws -> [Evaluation.Mention] {
