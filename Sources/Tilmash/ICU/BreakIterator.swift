@@ -126,73 +126,38 @@ public struct SentenceBreaker: Sendable {
     }
 }
 
-/// One opened ICU break iterator (never iterated itself) and idle clones of it, shared per
-/// kind and locale for the life of the process.
+/// The shared ``ICUClonePool`` of a break iterator kind and locale, for the life of the
+/// process; ``withIterator(on:_:)`` points a private clone at the text.
 final class BreakIteratorPool: @unchecked Sendable {
-    private let prototype: UnsafeMutableRawPointer
-    private let name: String
-    private var idle: [UnsafeMutableRawPointer] = []
-    private let lock = NSLock()
+    private let pool: ICUClonePool
 
-    private init(prototype: UnsafeMutableRawPointer, name: String) {
-        self.prototype = prototype
-        self.name = name
-    }
-
-    deinit {
-        for iterator in idle { tm_break_close(iterator) }
-        tm_break_close(prototype)
-    }
+    private init(pool: ICUClonePool) { self.pool = pool }
 
     nonisolated(unsafe) private static let emptyText = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: BreakIteratorPool] = [:]
+    private static let cache = ProcessWideTable<String, BreakIteratorPool>()
 
     static func shared(kind: Int32, locale: String) throws -> BreakIteratorPool {
         let name = "\(kind == Int32(TM_BREAK_WORD) ? "word" : "sentence") break iterator (\(locale.isEmpty ? "root" : locale))"
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let pool = cache[name] { return pool }
-        var status: Int32 = 0
-        let pointer = locale.withCString { tm_break_open(kind, $0, &status) }
-        try ICUError.check(status, "open \(name)")
-        guard let pointer else { throw ICUError(code: 1, operation: "open \(name)") }
-        let pool = BreakIteratorPool(prototype: pointer, name: name)
-        cache[name] = pool
-        return pool
+        return try cache.get(name) { name in
+            var status: Int32 = 0
+            let pointer = locale.withCString { tm_break_open(kind, $0, &status) }
+            try ICUError.check(status, "open \(name)")
+            guard let pointer else { throw ICUError(code: 1, operation: "open \(name)") }
+            return BreakIteratorPool(pool: ICUClonePool(name: name, prototype: pointer,
+                                                        clone: { tm_break_clone($0, &$1) }, close: { tm_break_close($0) }))
+        }
     }
 
     /// Runs `body` with a private iterator set on `units`.
     func withIterator<Result>(on units: UnsafeBufferPointer<UInt16>,
                               _ body: (UnsafeMutableRawPointer) throws -> Result) throws -> Result {
-        let iterator = try borrow()
-        defer { giveBack(iterator) }
-        var status: Int32 = 0
-        // ICU wants a pointer even for empty text (a borrowed clone may still point at the
-        // buffer of its previous use, which is gone).
-        tm_break_set_text(iterator, units.baseAddress ?? UnsafePointer(Self.emptyText), Int32(units.count), &status)
-        try ICUError.check(status, "set text of \(name)")
-        return try body(iterator)
-    }
-
-    private func borrow() throws -> UnsafeMutableRawPointer {
-        lock.lock()
-        if let iterator = idle.popLast() {
-            lock.unlock()
-            return iterator
+        try pool.withObject { iterator in
+            var status: Int32 = 0
+            // ICU wants a pointer even for empty text (a borrowed clone may still point at
+            // the buffer of its previous use, which is gone).
+            tm_break_set_text(iterator, units.baseAddress ?? UnsafePointer(Self.emptyText), Int32(units.count), &status)
+            try ICUError.check(status, "set text of \(pool.name)")
+            return try body(iterator)
         }
-        // Cloning only reads the prototype; the lock keeps it simple and is held briefly.
-        var status: Int32 = 0
-        let clone = tm_break_clone(prototype, &status)
-        lock.unlock()
-        try ICUError.check(status, "clone \(name)")
-        guard let clone else { throw ICUError(code: 1, operation: "clone \(name)") }
-        return clone
-    }
-
-    private func giveBack(_ iterator: UnsafeMutableRawPointer) {
-        lock.lock()
-        idle.append(iterator)
-        lock.unlock()
     }
 }

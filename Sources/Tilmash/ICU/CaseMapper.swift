@@ -87,19 +87,15 @@ final class CaseMapHandle: @unchecked Sendable {
     private init(pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
     deinit { tm_casemap_close(pointer) }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: CaseMapHandle] = [:]
+    private static let cache = ProcessWideTable<String, CaseMapHandle>()
 
     static func shared(locale: String) throws -> CaseMapHandle {
-        lock.lock()
-        defer { lock.unlock() }
-        if let handle = cache[locale] { return handle }
-        var status: Int32 = 0
-        let pointer = locale.withCString { tm_casemap_open($0, &status) }
-        try ICUError.check(status, "open case map \(locale)")
-        guard let pointer else { throw ICUError(code: 1, operation: "open case map \(locale)") }
-        let handle = CaseMapHandle(pointer: pointer)
-        cache[locale] = handle
-        return handle
+        try cache.get(locale) { locale in
+            var status: Int32 = 0
+            let pointer = locale.withCString { tm_casemap_open($0, &status) }
+            try ICUError.check(status, "open case map \(locale)")
+            guard let pointer else { throw ICUError(code: 1, operation: "open case map \(locale)") }
+            return CaseMapHandle(pointer: pointer)
+        }
     }
 }

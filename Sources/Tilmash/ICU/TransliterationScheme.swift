@@ -63,11 +63,13 @@ public enum TransliterationScheme: String, CaseIterable, Sendable {
 
     /// The compiled transliterator (built on first use, then shared).
     public func transliterator() throws -> Transliterator {
-        try SchemeCache.shared.transliterator(for: self)
+        try Self.compiled.get(self) { try $0.make() }
     }
 
+    private static let compiled = ProcessWideTable<TransliterationScheme, Transliterator>()
+
     /// How the scheme is built: an ICU id, or the resource file with its rules.
-    fileprivate func make() throws -> Transliterator {
+    private func make() throws -> Transliterator {
         switch self {
         case .kazakhLatin2021, .russianGerman, .russianTurkish, .latinASCII:
             let file = "translit/\(rawValue).txt"
@@ -81,21 +83,5 @@ public enum TransliterationScheme: String, CaseIterable, Sendable {
         case .anyLatin:
             return try Transliterator(id: "Any-Latin")
         }
-    }
-}
-
-/// The process-wide transliterators of the named schemes.
-private final class SchemeCache: @unchecked Sendable {
-    static let shared = SchemeCache()
-    private let lock = NSLock()
-    private var built: [TransliterationScheme: Transliterator] = [:]
-
-    func transliterator(for scheme: TransliterationScheme) throws -> Transliterator {
-        lock.lock()
-        defer { lock.unlock() }
-        if let existing = built[scheme] { return existing }
-        let made = try scheme.make()
-        built[scheme] = made
-        return made
     }
 }

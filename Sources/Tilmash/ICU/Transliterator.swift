@@ -17,9 +17,7 @@ import ICUBridge
 public final class Transliterator: @unchecked Sendable {
     /// The id or name it was opened with.
     public let name: String
-    private let prototype: UnsafeMutableRawPointer
-    private var pool: [UnsafeMutableRawPointer] = []
-    private let lock = NSLock()
+    private let pool: ICUClonePool
 
     /// Opens one of ICU's built-in transforms by id; throws `ICUError` (`U_INVALID_ID`) for
     /// an unknown id.
@@ -30,7 +28,7 @@ public final class Transliterator: @unchecked Sendable {
         try ICUError.check(status, "open transliterator \(id)")
         guard let pointer else { throw ICUError(code: 1, operation: "open transliterator \(id)") }
         self.name = id
-        self.prototype = pointer
+        self.pool = Self.pool(name, pointer)
     }
 
     /// Compiles a transform from ICU rule text (see ICU's "Transforms" user guide).
@@ -48,12 +46,12 @@ public final class Transliterator: @unchecked Sendable {
                                            icu: ICUError(code: max(status, 1), operation: "compile rules \(name)"))
         }
         self.name = name
-        self.prototype = pointer!
+        self.pool = Self.pool(name, pointer!)
     }
 
-    deinit {
-        for clone in pool { tm_translit_close(clone) }
-        tm_translit_close(prototype)
+    private static func pool(_ name: String, _ prototype: UnsafeMutableRawPointer) -> ICUClonePool {
+        ICUClonePool(name: "transliterator \(name)", prototype: prototype,
+                     clone: { tm_translit_clone($0, &$1) }, close: { tm_translit_close($0) })
     }
 
     /// Transliterates `text`.
@@ -64,44 +62,24 @@ public final class Transliterator: @unchecked Sendable {
 
     /// Transliterates UTF-16 code units.
     public func transliterate(_ units: [UInt16]) throws -> [UInt16] {
-        let worker = try borrow()
-        defer { giveBack(worker) }
-        var capacity = units.count * 2 + 16
-        while true {
-            var status: Int32 = 0
-            var length: Int32 = 0
-            let output = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
-                _ = buffer.initialize(from: units)
-                length = tm_translit(worker, buffer.baseAddress!, Int32(units.count), Int32(capacity), &status)
-                count = (status <= 0 && Int(length) <= capacity) ? Int(length) : 0
+        try pool.withObject { worker in
+            var capacity = units.count * 2 + 16
+            while true {
+                var status: Int32 = 0
+                var length: Int32 = 0
+                let output = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+                    _ = buffer.initialize(from: units)
+                    length = tm_translit(worker, buffer.baseAddress!, Int32(units.count), Int32(capacity), &status)
+                    count = (status <= 0 && Int(length) <= capacity) ? Int(length) : 0
+                }
+                if status == ICUError.bufferOverflow || Int(length) > capacity {
+                    capacity = max(Int(length), capacity) * 2
+                    continue
+                }
+                try ICUError.check(status, "transliterate \(name)")
+                return output
             }
-            if status == ICUError.bufferOverflow || Int(length) > capacity {
-                capacity = max(Int(length), capacity) * 2
-                continue
-            }
-            try ICUError.check(status, "transliterate \(name)")
-            return output
         }
-    }
-
-    private func borrow() throws -> UnsafeMutableRawPointer {
-        lock.lock()
-        if let worker = pool.popLast() {
-            lock.unlock()
-            return worker
-        }
-        lock.unlock()
-        var status: Int32 = 0
-        let clone = tm_translit_clone(prototype, &status)
-        try ICUError.check(status, "clone transliterator \(name)")
-        guard let clone else { throw ICUError(code: 1, operation: "clone transliterator \(name)") }
-        return clone
-    }
-
-    private func giveBack(_ worker: UnsafeMutableRawPointer) {
-        lock.lock()
-        pool.append(worker)
-        lock.unlock()
     }
 }
 

@@ -84,7 +84,7 @@ public final class LanguageIdentifier: Sendable {
 
     /// The model bundled with Tilmash (loaded once, then shared).
     public static func bundled() throws -> LanguageIdentifier {
-        try BundledModel.shared.get()
+        try bundledModel.get()
     }
 
     /// The languages the model knows, in its tie-break order.
@@ -168,20 +168,8 @@ public struct ModelError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(file):\(line): \(reason)" }
 }
 
-/// Loads the bundled model once per process.
-private final class BundledModel: @unchecked Sendable {
-    static let shared = BundledModel()
-    private let lock = NSLock()
-    private var model: LanguageIdentifier?
-
-    func get() throws -> LanguageIdentifier {
-        lock.lock()
-        defer { lock.unlock() }
-        if let model { return model }
-        let loaded = try LanguageIdentifier(model: try TilmashResources.text("langid/ngrams.tsv"))
-        model = loaded
-        return loaded
-    }
+private let bundledModel = ProcessWide {
+    try LanguageIdentifier(model: try TilmashResources.text("langid/ngrams.tsv"))
 }
 
 extension LanguageIdentifier {

@@ -70,17 +70,9 @@ public struct Profile: Sendable {
         let search: Profile
         let ascii: Profile
 
-        nonisolated(unsafe) private static var cached: BuiltIn?
-        private static let lock = NSLockBox()
+        private static let cached = ProcessWide { try BuiltIn() }
 
-        static func shared() throws -> BuiltIn {
-            try lock.withLock {
-                if let cached { return cached }
-                let made = try BuiltIn()
-                cached = made
-                return made
-            }
-        }
+        static func shared() throws -> BuiltIn { try cached.get() }
 
         private init() throws {
             let repairFilters: [any TextFilter] = [

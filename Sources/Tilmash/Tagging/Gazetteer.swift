@@ -96,7 +96,7 @@ public struct Gazetteer: Sendable {
 
     /// The gazetteer shipped with Tilmash (`Corpora/gazetteer/data`), loaded once.
     public static func bundled() throws -> Gazetteer {
-        try BundledGazetteer.shared.get()
+        try bundledGazetteer.get()
     }
 
     /// Entry counts per source file and type, e.g. `["countries": [.place: 249]]`.
@@ -116,17 +116,4 @@ public struct GazetteerError: Error, CustomStringConvertible, Sendable {
     public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
 }
 
-private final class BundledGazetteer: @unchecked Sendable {
-    static let shared = BundledGazetteer()
-    private let lock = NSLock()
-    private var loaded: Gazetteer?
-
-    func get() throws -> Gazetteer {
-        lock.lock()
-        defer { lock.unlock() }
-        if let loaded { return loaded }
-        let gazetteer = try Gazetteer.load(path: GazetteerData.directory.path)
-        loaded = gazetteer
-        return gazetteer
-    }
-}
+private let bundledGazetteer = ProcessWide { try Gazetteer.load(path: GazetteerData.directory.path) }

@@ -47,7 +47,7 @@ public final class Tagger: Sendable {
 
     /// A tagger over the bundled gazetteer, built once per process.
     public static func bundled() throws -> Tagger {
-        try BundledTagger.shared.get()
+        try bundledTagger.get()
     }
 
     /// Tags `text`. `language` selects the tokenizer's and the endings' rules; `nil`
@@ -236,17 +236,4 @@ struct Candidate: Sendable {
     }
 }
 
-private final class BundledTagger: @unchecked Sendable {
-    static let shared = BundledTagger()
-    private let lock = NSLockBox()
-    private var tagger: Tagger?
-
-    func get() throws -> Tagger {
-        try lock.withLock {
-            if let tagger { return tagger }
-            let made = try Tagger(gazetteer: try Gazetteer.bundled())
-            tagger = made
-            return made
-        }
-    }
-}
+private let bundledTagger = ProcessWide { try Tagger(gazetteer: try Gazetteer.bundled()) }

@@ -65,17 +65,11 @@ final class TokenizerLists: Sendable {
         suspendedHyphenWords.contains(word.lowercased())
     }
 
-    private static let lock = NSLockBox()
-    nonisolated(unsafe) private static var cache: [Language: TokenizerLists] = [:]
+    private static let cache = ProcessWideTable<Language, TokenizerLists>()
 
     /// The lists for `language`, loaded on first use.
     static func shared(for language: Language) throws -> TokenizerLists {
-        try lock.withLock {
-            if let lists = cache[language] { return lists }
-            let lists = try TokenizerLists(language: language)
-            cache[language] = lists
-            return lists
-        }
+        try cache.get(language) { try TokenizerLists(language: $0) }
     }
 
     /// The entries of a list file: trimmed lines, comments and blank lines dropped.
