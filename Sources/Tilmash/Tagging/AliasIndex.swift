@@ -72,7 +72,8 @@ struct AliasIndex: Sendable {
                 }
                 var seen: Set<[String]> = []
                 for spelling in spellings {
-                    let keys = MatchUnit.units(of: try tokenizer(alias.language).tokenize(spelling)).compactMap(\.key)
+                    // An inflected word inside an alias is stored whole (see MatchUnit.wholeKey).
+                    let keys = MatchUnit.units(of: try tokenizer(alias.language).tokenize(spelling)).compactMap { $0.wholeKey ?? $0.key }
                     guard !keys.isEmpty, seen.insert(keys).inserted else { continue }
                     insert(keys, terminal)
                 }

@@ -17,6 +17,9 @@ struct MatchUnit: Sendable {
     let apostropheSuffix: Int
     /// Index of the token the unit came from.
     let token: Int
+    /// For a word with such a suffix, the key of the whole word (`asya'da`): a few names
+    /// contain an inflected word ("Asya’da Etkileşim ve Güven Artırıcı Önlemler Konferansı").
+    var wholeKey: String? = nil
 
     var startsWithCapital: Bool {
         text.unicodeScalars.first { $0.properties.isAlphabetic }?.properties.isUppercase ?? false
@@ -36,9 +39,16 @@ struct MatchUnit: Sendable {
             case .word:
                 let pieces = split(token)
                 if pieces.count == 1 {
-                    let suffix = token.suffix.map { $0.unicodeScalars.count + 1 } ?? 0
-                    units.append(MatchUnit(key: AliasIndex.key(of: token), range: token.range, text: token.text,
-                                           apostropheSuffix: suffix, token: index))
+                    var suffix = token.suffix.map { $0.unicodeScalars.count + 1 } ?? 0
+                    var key = AliasIndex.key(of: token)
+                    // The possessive 's of English and German (Kazakhstan's, Japan’s) is an
+                    // ending after an apostrophe like a Turkish suffix.
+                    if suffix == 0, key.count > 3, key.hasSuffix("'s") {
+                        suffix = 2
+                        key.removeLast(2)
+                    }
+                    units.append(MatchUnit(key: key, range: token.range, text: token.text, apostropheSuffix: suffix,
+                                           token: index, wholeKey: suffix > 0 ? MatchKey.of(norm: token.norm) : nil))
                 } else {
                     units.append(contentsOf: pieces.map { piece in
                         MatchUnit(key: piece.text == "-" ? "-" : MatchKey.of(norm: (try? CaseMapper(language: .english).fold(piece.text)) ?? piece.text),

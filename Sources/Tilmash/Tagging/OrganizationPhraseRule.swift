@@ -12,7 +12,8 @@
 struct OrganizationPhraseRule {
     let lists: TaggerLists
 
-    func candidates(_ units: [MatchUnit], titles: PersonTitleRule) -> [Candidate] {
+    /// `knownTypes[i]`: the type of the gazetteer name covering unit `i`, if any.
+    func candidates(_ units: [MatchUnit], titles: PersonTitleRule, knownTypes: [Int: EntityType]) -> [Candidate] {
         var result: [Candidate] = []
         func capitalizedWord(_ index: Int) -> Bool {
             guard index >= 0, index < units.count, let key = units[index].key, key != "-" else { return false }
@@ -37,10 +38,12 @@ struct OrganizationPhraseRule {
                 guard capitalizedWord(word), units[probe - 1].apostropheSuffix == 0 else { break }
                 var last = word
                 while capitalizedWord(last + 1), !titles.startsTitle(last + 1, in: units) { last += 1 }
-                // After "and" a title or another head noun starts a second name:
-                // "Secretariat of the Turkic Council and Turkic Academy".
+                // After "and" a title, another head noun or a known name starts a second
+                // name: "Secretariat of the Turkic Council and Turkic Academy", "Europäische
+                // Union und die Vereinten Nationen".
                 if lists.conjunctions.contains(next),
-                   titles.startsTitle(word, in: units) || units[word...last].contains(where: { lists.organizationHeads.contains($0.key ?? "") }) {
+                   titles.startsTitle(word, in: units)
+                    || (word...last).contains(where: { lists.organizationHeads.contains(units[$0].key ?? "") || knownTypes[$0] != nil }) {
                     break
                 }
                 word = last

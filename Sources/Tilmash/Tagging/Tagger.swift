@@ -71,7 +71,7 @@ public final class Tagger: Sendable {
         }
         let titles = PersonTitleRule(lists: lists)
         var rules = titles.candidates(units, knownTypes: knownTypes)
-        rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles)
+        rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes)
         rules += SiteNameRule().candidates(units, tokens: tokens)
         // A rule name around a gazetteer name of the same type takes that entry's identity
         // ("Kasım Comart Tokayev" around "Tokayev").
@@ -134,6 +134,13 @@ public final class Tagger: Sendable {
                         consider(child, end: position, endScalar: end, inflected: true)
                         next.append((child, true))
                     }
+                }
+                // A word with a case ending after an apostrophe ends a name ("Türkiye’nin
+                // Dışişleri Bakanlığı" is a place and a ministry), unless the alias itself
+                // holds the inflected word.
+                if let whole = unit.wholeKey {
+                    next = frontier.compactMap { entry in index.child(entry.node, whole).map { ($0, entry.inflectedInside) } }
+                    for (node, _) in next { consider(node, end: position, endScalar: unit.range.upperBound, inflected: false) }
                 }
                 frontier = next
                 position += 1
