@@ -49,3 +49,11 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (Benchmarks/fuzz/README.md): only when TILMASH_FUZZ is set, built with
+// `-sanitize=fuzzer,address` by Benchmarks/fuzz/run.sh; normal builds never see them.
+if Context.environment["TILMASH_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "tilmash-fuzz", dependencies: ["Tilmash"], path: "Benchmarks/fuzz/Sources",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -257,7 +257,8 @@ COMPARISONS = [
 def install():
     for package in PEER_PACKAGES:
         print(f"pip install {package} ...", flush=True)
-        result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package])
+        result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package],
+                                env={**os.environ, "PIP_ROOT_USER_ACTION": "ignore"})
         if result.returncode != 0:
             print(f"  {package}: pip install failed (exit {result.returncode}); its peers will be skipped", flush=True)
 
@@ -365,6 +366,10 @@ def main():
         scaling.update(tilmashMBps=double["mbps"]["median"], peerMBps=single["mbps"]["median"])
         scaling["ratio"] = scaling["tilmashMBps"] / scaling["peerMBps"]
         scaling["result"] = "PASS" if scaling["ratio"] >= 1.8 else "FAIL"
+        switches = double.get("contextSwitches", {})
+        scaling["coresBusy"] = double.get("coresBusy")
+        scaling["preemptions"] = switches.get("involuntary")
+        scaling["waits"] = switches.get("voluntary")
     else:
         scaling["result"] = "SKIP"
         scaling["tilmashError"] = double.get("error") or single.get("error") or "stage not run"
@@ -379,6 +384,11 @@ def main():
         ratio = f"{row['ratio']:6.2f}x" if "ratio" in row else f"{'-':>7}"
         target = f">={row['target']:g}x" if row["target"] is not None else "-"
         print(f"{row['stage']:22} {mine}   {row['peerDescription'][:48]:48} {theirs} {ratio} {target:>7}  {row['result']}")
+    if scaling.get("coresBusy") is not None:
+        print(f"  pipeline.jobs2 kept {scaling['coresBusy']:.2f} of 2 cores busy; {scaling['preemptions']} preemptions, "
+              f"{scaling['waits']} waits" + ("  <- other processes took a core: the scaling figure is not meaningful"
+                                              if scaling["coresBusy"] < 1.6 and scaling["preemptions"] > 5 * max(scaling["waits"], 1)
+                                              else ""))
     notes = sorted({(r["peer"], r["peerError"]) for r in rows if "peerError" in r})
     notes += sorted({(r["stage"], r["tilmashError"]) for r in rows if "tilmashError" in r})
     for name, reason in notes:

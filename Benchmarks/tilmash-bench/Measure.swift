@@ -11,6 +11,12 @@ struct Measurement {
     /// Bytes of the stage's whole (scaled) corpus; more than `inputBytes` when capped.
     let corpusBytes: Int
     let seconds: [Double]
+    /// Processor time (user + system, all threads) of each pass.
+    let cpuSeconds: [Double]
+    /// Context switches during the timed passes: voluntary ones (a thread waited — for a
+    /// lock, for I/O) and involuntary ones (the kernel gave the core to someone else).
+    let waits: Int
+    let preemptions: Int
     /// Peak resident memory while the stage ran (the process's high-water mark when the
     /// kernel cannot reset it).
     let peakRSS: Int?
@@ -18,6 +24,8 @@ struct Measurement {
     var capped: Bool { inputBytes < corpusBytes }
     var mbps: [Double] { seconds.map { Double(inputBytes) / 1_000_000 / $0 } }
     var tokensPerSecond: [Double] { seconds.map { Double(tokens) / $0 } }
+    /// Cores kept busy on average: processor time over wall-clock time.
+    var coresBusy: Double { cpuSeconds.reduce(0, +) / max(seconds.reduce(0, +), 1e-9) }
 }
 
 /// A stage's result: timings, or why it could not run.
@@ -60,12 +68,37 @@ struct Runner {
                 }
             }
             var seconds: [Double] = []
-            for _ in 0..<runs { seconds.append(try pass(sample, work, jobs: stage.jobs)) }
+            var cpuSeconds: [Double] = []
+            let switchesBefore = Self.contextSwitches()
+            for _ in 0..<runs {
+                let cpuBefore = Self.processorTime()
+                seconds.append(try pass(sample, work, jobs: stage.jobs))
+                cpuSeconds.append(Self.processorTime() - cpuBefore)
+            }
+            let switchesAfter = Self.contextSwitches()
             return .measured(Measurement(name: stage.name, jobs: stage.jobs, inputBytes: sample.bytes, tokens: sample.tokens,
-                                         corpusBytes: stage.corpus.bytes, seconds: seconds, peakRSS: Memory.peak()))
+                                         corpusBytes: stage.corpus.bytes, seconds: seconds, cpuSeconds: cpuSeconds,
+                                         waits: switchesAfter.voluntary - switchesBefore.voluntary,
+                                         preemptions: switchesAfter.involuntary - switchesBefore.involuntary,
+                                         peakRSS: Memory.peak()))
         } catch {
             return .failed(name: stage.name, reason: "\(error)")
         }
+    }
+
+    /// User + system processor time of the process so far, in seconds.
+    static func processorTime() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// Voluntary and involuntary context switches of the process so far.
+    static func contextSwitches() -> (voluntary: Int, involuntary: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return (usage.ru_nvcsw, usage.ru_nivcsw)
     }
 
     /// One pass over `corpus`: the documents in order, or spread over `jobs` threads

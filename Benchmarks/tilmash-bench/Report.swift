@@ -10,11 +10,11 @@ struct Report {
     var peakRSS: Int { outcomes.compactMap { if case .measured(let m) = $0 { return m.peakRSS } else { return nil } }.max() ?? 0 }
 
     /// `pipeline.jobs<N>` MB/s over `pipeline` MB/s (medians), per N.
-    var scaling: [(name: String, jobs: Int, factor: Double)] {
+    var scaling: [(name: String, jobs: Int, factor: Double, coresBusy: Double, waits: Int, preemptions: Int)] {
         guard let single = measured("pipeline") else { return [] }
         return outcomes.compactMap { outcome in
             guard case .measured(let m) = outcome, m.jobs > 1 else { return nil }
-            return (m.name, m.jobs, m.mbps.median / single.mbps.median)
+            return (m.name, m.jobs, m.mbps.median / single.mbps.median, m.coresBusy, m.waits, m.preemptions)
         }
     }
 
@@ -49,8 +49,10 @@ struct Report {
         lines.append("")
         lines += notes
         for s in scaling {
-            lines.append("scaling: \(s.name) = \(fixed(s.factor))x pipeline on \(s.jobs) threads "
-                         + "(\(ProcessInfo.processInfo.activeProcessorCount) cores; target >= 1.8x for 2 jobs)")
+            lines.append("scaling: \(s.name) = \(fixed(s.factor))x pipeline on \(s.jobs) threads, "
+                         + "\(fixed(s.coresBusy)) cores busy on average (\(ProcessInfo.processInfo.activeProcessorCount) cores; "
+                         + "target >= 1.8x for 2 jobs); \(s.waits) waits, \(s.preemptions) preemptions "
+                         + "(many preemptions: other processes took the cores; many waits: lock contention)")
         }
         lines.append("peak RSS (any stage): \(mb(peakRSS, decimals: 1)) MB; \(runs) timed runs per stage; "
                      + "MB = 10^6 bytes of UTF-8 input; total time \(fixed(elapsed)) s")
@@ -72,6 +74,9 @@ struct Report {
                     "capped": m.capped,
                     "jobs": m.jobs,
                     "seconds": m.seconds,
+                    "cpuSeconds": m.cpuSeconds,
+                    "coresBusy": m.coresBusy,
+                    "contextSwitches": ["voluntary": m.waits, "involuntary": m.preemptions],
                 ]
                 if let rss = m.peakRSS { object["peakRSSBytes"] = rss }
                 stages.append(object)
@@ -81,7 +86,8 @@ struct Report {
         }
         var root: [String: Any] = ["corpusBytes": corpusBytes, "stages": stages, "peakRSSBytes": peakRSS, "runs": runs]
         var scalingObject: [String: Any] = [:]
-        for s in scaling { scalingObject[s.name] = s.factor }
+        for s in scaling { scalingObject[s.name] = ["factor": s.factor, "coresBusy": s.coresBusy, "voluntarySwitches": s.waits,
+                                                              "involuntarySwitches": s.preemptions] }
         if !scalingObject.isEmpty { root["scaling"] = scalingObject }
         root.merge(extra) { a, _ in a }
         return try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

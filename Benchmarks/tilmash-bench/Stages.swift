@@ -20,12 +20,10 @@ struct StagePlan {
     let main: Corpus
     let translitCorpora: [TransliterationScheme: Corpus]
 
-    /// The language a stage is told for `document` (nil with `--lang auto`).
-    private var passesLanguage: Bool { options.language != "auto" }
-
     func stages() -> [Stage] {
         let taggers = TaggerCache(path: options.gazetteer)
-        let auto = !passesLanguage
+        // The language a stage is told for a document: nil with `--lang auto`.
+        let auto = options.language == "auto"
         @Sendable func language(_ document: Document) -> Language? { auto ? nil : document.language }
         var list: [Stage] = []
 
@@ -42,8 +40,8 @@ struct StagePlan {
         }
         for scheme in TransliterationScheme.allCases {
             list.append(Stage(name: "translit.\(scheme.rawValue)", corpus: translitCorpora[scheme] ?? main, jobs: 1) {
-                let transliterator = try scheme.transliterator()
-                return { try transliterator.transliterate($0.text).utf8.count }
+                _ = try scheme.transliterate("")   // compile the rules before timing
+                return { try scheme.transliterate($0.text).utf8.count }
             })
         }
         list.append(Stage(name: "langid", corpus: main, jobs: 1) {

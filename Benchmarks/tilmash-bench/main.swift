@@ -19,6 +19,17 @@ do {
     fail("\(error)")
 }
 
+// Every name --stages accepts: the stages, their families, and pipeline.jobs<N>.
+if let asked = options.stages {
+    let names = ["decode", "normalize.repair", "normalize.search", "normalize.ascii"]
+        + TransliterationScheme.allCases.map { "translit.\($0.rawValue)" }
+        + ["langid", "tokenize", "tag", "pipeline"] + options.jobs.map { "pipeline.jobs\($0)" }
+    let families = Set(names.map { String($0.split(separator: ".")[0]) }).union(["pipeline.jobs"])
+    for name in asked where !names.contains(name) && !families.contains(name) {
+        fail("unknown stage '\(name)' in --stages; stages: \(names.joined(separator: ", "))")
+    }
+}
+
 let began = DispatchTime.now().uptimeNanoseconds
 /// The 1-minute load average: other processes on the machine skew the numbers.
 func loadAverage() -> Double? {

@@ -31,28 +31,48 @@ final class InputRunner {
     init(mode: InputMode, paths: [String]) {
         self.mode = mode
         self.paths = paths.isEmpty ? ["-"] : paths
+        Progress.shared.start(paths: self.paths)
     }
 
     /// Streams every input line through `transform` (text mode: one output line per input
     /// line, line endings — `\n` or `\r\n` — kept as they were). In JSONL mode `transform`
     /// gets the field's text and the result replaces it, with `extraFields` added.
-    func streamLines(_ transform: (String) throws -> String,
+    ///
+    /// A text line longer than ``LineReader/maximumPiece`` is transformed in pieces cut at
+    /// whitespace. `collapsesSpaces` says that `transform` trims spaces at the ends of its
+    /// text and collapses runs of them (normalization): the whitespace at a cut is then
+    /// written as one space between the pieces' results, as for the whole line; otherwise
+    /// the pieces' results are written one after the other (whitespace passes through).
+    func streamLines(_ transform: (String) throws -> String, collapsesSpaces: Bool = false,
                      extraFields: ((String) throws -> [String: Any])? = nil) -> Int32 {
         forEachInput { reader in
             var replacements = 0
             var lineNumber = 0
             var midLine = false
-            try reader.forEachLine(splitsLongLines: { if case .text = mode { return true } else { return false } }()) { bytes, hadNewline in
+            var lineWritten = false   // some text of the current line is written (collapsesSpaces)
+            var spaceBefore = false   // whitespace at a cut awaits the next piece's text
+            try reader.forEachLine(splitsLongLines: { if case .text = mode { return true } else { return false } }()) { bytes, end in
                 if !midLine { lineNumber += 1 }
-                midLine = !hadNewline
+                midLine = end == .continues
                 var content = bytes
-                let carriageReturn = content.last == 0x0D
+                let carriageReturn = end != .continues && content.last == 0x0D
                 if carriageReturn { content = content.dropLast() }
                 let decoded = UTF8Decoder.decode(content)
                 replacements += decoded.replacements
                 switch mode {
                 case .text:
-                    out.write(try transform(decoded.text))
+                    var result = try transform(decoded.text)
+                    if collapsesSpaces && (midLine || lineWritten) {
+                        if decoded.text.unicodeScalars.first?.properties.isWhitespace == true { spaceBefore = true }
+                        if !result.isEmpty {
+                            if spaceBefore && lineWritten { result = " " + result }
+                            lineWritten = true
+                            spaceBefore = false
+                        }
+                        if decoded.text.unicodeScalars.last?.properties.isWhitespace == true { spaceBefore = true }
+                        if !midLine { lineWritten = false; spaceBefore = false }
+                    }
+                    out.write(result)
                 case .jsonl(let field):
                     guard let line = jsonLine(decoded.text, field: field, file: reader.name, line: lineNumber) else { return }
                     var object = line.object
@@ -61,7 +81,7 @@ final class InputRunner {
                     out.write(try JSONLines.encode(object))
                 }
                 if carriageReturn { out.write("\r") }
-                if hadNewline { out.write("\n") }
+                if end == .newline { out.write("\n") }
             }
             reportRepairs(replacements, in: reader.name)
         }

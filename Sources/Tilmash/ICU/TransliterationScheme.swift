@@ -56,9 +56,33 @@ public enum TransliterationScheme: String, CaseIterable, Sendable {
         }
     }
 
-    /// Transliterates `text` with this scheme.
+    /// Transliterates `text` with this scheme. The two ASCII schemes fold known letters by
+    /// table and only the rest with ICU (``ASCIIFolder``); the result is ICU's either way.
     public func transliterate(_ text: String) throws -> String {
-        try transliterator().transliterate(text)
+        switch self {
+        case .germanASCII, .latinASCII:
+            return try folder().fold(text)
+        case .anyLatin:
+            return try transliterator().transliterate(text)
+        case .kazakhLatin2021, .kazakhBGN, .russianBGN, .russianGerman, .russianTurkish:
+            // Word by word, each distinct word once: the Cyrillic rules look only at the
+            // letters of the word, and news repeats its words.
+            let transliterator = try transliterator()
+            let cache = Self.wordCaches[self]!
+            return try WordByWord.map(text) { word in
+                let source = String(scalars: word)
+                return try cache.value(for: source, tag: "") { try transliterator.transliterate(source) }
+            }
+        }
+    }
+
+    private static let wordCaches = Dictionary(uniqueKeysWithValues: allCases.map { ($0, WordCache()) })
+
+    private static let folders = ProcessWideTable<TransliterationScheme, ASCIIFolder>()
+
+    /// The table-driven folder of an ASCII scheme.
+    func folder() throws -> ASCIIFolder {
+        try Self.folders.get(self) { try ASCIIFolder($0) }
     }
 
     /// The compiled transliterator (built on first use, then shared).

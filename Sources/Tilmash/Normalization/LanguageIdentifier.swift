@@ -31,7 +31,9 @@ public final class LanguageIdentifier: Sendable {
     }
 
     private let languages: [Language]
-    private let table: [String: [Double]]
+    private let alphabet: [Unicode.Scalar: UInt64]
+    private let rows: [UInt64: Int]
+    private let values: [Double]
     private let unknown: [Double]
     private let orders: [Int]
     private let minimumLetters: Int
@@ -66,15 +68,31 @@ public final class LanguageIdentifier: Sendable {
             if fields[1] == "<unk>" { unknown[unknown.count - 1] = value } else { perLanguage[perLanguage.count - 1][String(fields[1])] = value }
         }
         guard languages.count >= 2 else { throw ModelError(file: name, line: 0, reason: "fewer than two languages") }
-        var table: [String: [Double]] = [:]
+        // N-grams are looked up by integer key: each scalar of the model's alphabet gets a
+        // small number, and up to four numbers are packed into one UInt64.
+        var alphabet: [Unicode.Scalar: UInt64] = [:]
+        var rows: [UInt64: Int] = [:]
+        var values: [Double] = []
         for (index, grams) in perLanguage.enumerated() {
             for (gram, value) in grams {
-                if table[gram] == nil { table[gram] = unknown }
-                table[gram]![index] = value
+                let scalars = Array(gram.unicodeScalars)
+                guard scalars.count <= 4 else { continue }
+                var key: UInt64 = 0
+                for scalar in scalars {
+                    if alphabet[scalar] == nil { alphabet[scalar] = UInt64(alphabet.count + 1) }
+                    key = key << 16 | alphabet[scalar]!
+                }
+                if rows[key] == nil {
+                    rows[key] = values.count
+                    values.append(contentsOf: unknown)
+                }
+                values[rows[key]! + index] = value
             }
         }
         self.languages = languages
-        self.table = table
+        self.alphabet = alphabet
+        self.rows = rows
+        self.values = values
         self.unknown = unknown
         orders = (parameters["orders"] ?? "1,2,3,4").split(separator: ",").compactMap { Int($0) }
         minimumLetters = Int(parameters["min_letters"] ?? "3") ?? 3
@@ -96,14 +114,30 @@ public final class LanguageIdentifier: Sendable {
         let letters = words.reduce(0) { $0 + $1.filter { $0 != "'" }.count }
         guard letters > 0 else { return Guess(language: .undetermined, confidence: 0, margin: 0) }
         var totals = [Double](repeating: 0, count: languages.count)
+        let boundary = alphabet["_"] ?? 0
+        var codes: [UInt64] = []
         for word in words {
-            let padded: [Unicode.Scalar] = ["_"] + word + ["_"]
-            for order in orders where order <= padded.count {
-                for start in 0...(padded.count - order) {
-                    if order == 1 && padded[start] == "_" { continue }
+            // 0 stands for a scalar the model never saw: no n-gram with it is listed.
+            codes.removeAll(keepingCapacity: true)
+            codes.append(boundary)
+            for scalar in word { codes.append(alphabet[scalar] ?? 0) }
+            codes.append(boundary)
+            for order in orders where order <= codes.count {
+                for start in 0...(codes.count - order) {
+                    if order == 1 && start == 0 || order == 1 && start == codes.count - 1 { continue }
+                    var key: UInt64 = 0
+                    var known = true
+                    for offset in 0..<order {
+                        let code = codes[start + offset]
+                        if code == 0 { known = false }
+                        key = key << 16 | code
+                    }
                     // Summed in feature order, in Double, as the reference scorer does.
-                    let values = table[String(scalars: padded[start..<start + order])] ?? unknown
-                    for index in totals.indices { totals[index] += values[index] }
+                    if known, let row = rows[key] {
+                        for index in totals.indices { totals[index] += values[row + index] }
+                    } else {
+                        for index in totals.indices { totals[index] += unknown[index] }
+                    }
                 }
             }
         }
@@ -188,7 +222,7 @@ extension LanguageIdentifier {
         var unitStart = 0
         var scalarStart = 0
         for end in ends where end > unitStart {
-            let sentence = String(decoding: units[unitStart..<end], as: UTF16.self)
+            let sentence = String(utf16Units: units[unitStart..<end])
             let count = sentence.unicodeScalars.count
             let guess = identify(sentence).language
             let language = guess == .undetermined ? previous : guess

@@ -81,7 +81,7 @@ public struct Profile: Sendable {
             ]
             let nfkc = try UnicodeNormalizationFilter(.nfkc)
             repair = Profile(name: "repair", filters: repairFilters)
-            search = Profile(name: "search", filters: repairFilters + [nfkc, QuoteFilter(), CaseFoldFilter()])
+            search = Profile(name: "search", filters: repairFilters + [nfkc, QuoteFilter(), try CaseFoldFilter()])
             ascii = Profile(name: "ascii", filters: repairFilters + [nfkc, QuoteFilter(), try TransliterationFilter(), try ASCIIFoldingFilter()])
         }
     }

@@ -38,7 +38,8 @@ struct DocumentAliasRule {
         guard !learned.isEmpty else { return [] }
         var result: [Candidate] = []
         let longest = learned.keys.map(\.count).max() ?? 0
-        for start in units.indices where units[start].key != nil && units[start].startsWithCapital {
+        let firstKeys = Set(learned.keys.compactMap(\.first))
+        for start in units.indices where units[start].key.map(firstKeys.contains) == true && units[start].startsWithCapital {
             for length in stride(from: min(longest, units.count - start), through: 1, by: -1) {
                 let slice = units[start..<(start + length)]
                 guard slice.allSatisfy({ $0.key != nil }) else { continue }

@@ -11,30 +11,36 @@ struct Inflection: Sendable {
     }
 
     private struct Ending: Sendable {
-        let ending: String
+        let ending: [Unicode.Scalar]
         let replacement: String?
     }
 
-    private let endings: [Language: [Ending]]
+    /// Per language, the endings by their last letter, longest first.
+    private let endings: [Language: [Unicode.Scalar: [Ending]]]
 
     init() throws {
         var endings: [Language: [Ending]] = [:]
         for line in try TilmashResources.text("tagging/suffixes.tsv").split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2, let language = Language(code: fields[0]) else { continue }
-            endings[language, default: []].append(Ending(ending: fields[1], replacement: fields.count > 2 ? fields[2] : nil))
+            endings[language, default: []].append(Ending(ending: Array(fields[1].unicodeScalars),
+                                                          replacement: fields.count > 2 ? fields[2] : nil))
         }
         // Longest endings first, so `ndaki` is tried before `da`.
-        self.endings = endings.mapValues { $0.sorted { $0.ending.count > $1.ending.count } }
+        self.endings = endings.mapValues { list in
+            Dictionary(grouping: list.filter { !$0.ending.isEmpty }, by: { $0.ending.last! })
+                .mapValues { $0.sorted { $0.ending.count > $1.ending.count } }
+        }
     }
 
     /// The readings of a word with key `key` under the endings of `languages`.
     func readings(of key: String, languages: [Language]) -> [Reading] {
         let scalars = Array(key.unicodeScalars)
+        guard let last = scalars.last else { return [] }
         var result: [Reading] = []
         for language in languages {
-            for ending in endings[language] ?? [] {
-                let tail = Array(ending.ending.unicodeScalars)
+            for ending in endings[language]?[last] ?? [] {
+                let tail = ending.ending
                 guard scalars.count - tail.count >= 3, scalars.suffix(tail.count).elementsEqual(tail) else { continue }
                 let stem = String(scalars: scalars[0..<(scalars.count - tail.count)])
                 if let replacement = ending.replacement {

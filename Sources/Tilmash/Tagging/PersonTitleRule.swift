@@ -11,6 +11,7 @@ struct PersonTitleRule {
 
     /// True when the units just before `start` form a title.
     func titleEnds(before start: Int, in units: [MatchUnit]) -> Bool {
+        guard start > 0, let last = units[start - 1].key, lists.titleLastWords.contains(last) else { return false }
         for length in 1...lists.longestTitle where start - length >= 0 {
             let keys = units[(start - length)..<start].compactMap(\.key)
             if keys.count == length && lists.titles.contains(keys) { return true }

@@ -3,6 +3,8 @@ struct TaggerLists: Sendable {
     /// Person titles, each as its sequence of keys (`["secretary", "general"]`).
     let titles: Set<[String]>
     let longestTitle: Int
+    /// The last word of every title, to rule out most positions at once.
+    let titleLastWords: Set<String>
     /// Organisation head nouns (`institute`, `bakanligi`).
     let organizationHeads: Set<String>
     /// Words allowed inside multi-word names (`of`, `for`, `the`).
@@ -18,6 +20,7 @@ struct TaggerLists: Sendable {
         let titles = try lines("person-titles.txt").map { $0.split(separator: " ").map(String.init) }
         self.titles = Set(titles)
         longestTitle = titles.map(\.count).max() ?? 1
+        titleLastWords = Set(titles.compactMap(\.last))
         organizationHeads = Set(try lines("org-heads.txt"))
         connectors = Set(try lines("name-connectors.txt"))
     }

@@ -55,7 +55,7 @@ struct SegmentedText {
 
     /// The text of a UTF-16 range.
     func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        String(utf16Units: units[range])
     }
 
     func string(_ piece: Piece) -> String { string(piece.range) }

@@ -19,6 +19,8 @@ enum CaseCommand: Command {
                        apply (a Turkish sentence, then an English one, on one line)
       --input MODE     text (default) or jsonl: one JSON object per line, its --field
                        (default "text") is changed, every other field copied through
+      --progress       show bytes read and MB/s on standard error (the
+                       default when standard error is a terminal)
       -h, --help       show this help
 
     Examples:

@@ -21,6 +21,8 @@ enum EvalCommand: Command {
       --gazetteer PATH  a gazetteer file or folder instead of the bundled one
       --lang LANG       auto (default) or a language code
       --errors          also list missed and spurious mentions
+      --progress        show bytes read and MB/s on standard error (the
+                        default when standard error is a terminal)
       -h, --help        show this help
 
     Example:
@@ -35,6 +37,7 @@ enum EvalCommand: Command {
         let gold = try readGold(goldPath)
         var predicted: [Evaluation.Mention] = []
         var names: Set<String> = []
+        Progress.shared.start(paths: arguments.positionals)
         for path in arguments.positionals {
             let name = (path as NSString).lastPathComponent
             names.insert(name)
@@ -42,6 +45,7 @@ enum EvalCommand: Command {
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
                 throw RuntimeFailure("\(path): \(error.localizedDescription)")
             }
+            Progress.shared.advance(data.count)
             let text = UTF8Decoder.decode(data).text
             for entity in try tagger.tag(text, language: language) {
                 predicted.append(.init(document: name, range: entity.range, type: entity.type, text: entity.text))

@@ -20,6 +20,8 @@ enum LangidCommand: Command {
 
     Options:
       --input MODE   text (default) or jsonl
+      --progress     show bytes read and MB/s on standard error (the
+                     default when standard error is a terminal)
       -h, --help     show this help
 
     Example:

@@ -36,6 +36,8 @@ enum NormalizeCommand: Command {
                     \(Language.named.map(\.code).joined(separator: ", "))
       --document    treat each FILE (or standard input) as one document
       --explain     list the profile's filters in order and exit
+      --progress    show bytes read and MB/s on standard error (the
+                    default when standard error is a terminal)
       -h, --help    show this help
 
     Examples:
@@ -79,6 +81,6 @@ enum NormalizeCommand: Command {
                 runner.write(try normalize(text).text)
             }
         }
-        return runner.streamLines { try normalize($0).text }
+        return runner.streamLines({ try normalize($0).text }, collapsesSpaces: true)
     }
 }

@@ -31,6 +31,8 @@ enum TagCommand: Command {
       --lang LANG       auto (default) or \(Language.named.map(\.code).joined(separator: ", "))
       --format F        jsonl (default) or text
       --offsets U       scalar (default), utf8 or utf16
+      --progress        show bytes read and MB/s on standard error (the
+                        default when standard error is a terminal)
       -h, --help        show this help
 
     Example:

@@ -35,6 +35,8 @@ enum TokenizeCommand: Command {
       --offsets U      scalar (default), utf8 or utf16
       --input MODE     text (default) or jsonl: one JSON object per line, its --field
                        (default "text") is the document
+      --progress       show bytes read and MB/s on standard error (the
+                       default when standard error is a terminal)
       -h, --help       show this help
 
     Examples:

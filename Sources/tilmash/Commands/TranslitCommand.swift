@@ -23,6 +23,8 @@ enum TranslitCommand: Command {
           --scheme SCHEME  the scheme (required)
           --input MODE     text (default) or jsonl: one JSON object per line, its --field
                            (default "text") is transliterated, other fields copied through
+          --progress       show bytes read and MB/s on standard error (the
+                           default when standard error is a terminal)
           -h, --help       show this help
 
         Examples:
@@ -43,7 +45,7 @@ enum TranslitCommand: Command {
             throw UsageError("unknown scheme '\(value)'; expected one of: \(TransliterationScheme.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let mode = try InputMode(arguments)
-        let transliterator = try scheme.transliterator()
-        return InputRunner(mode: mode, paths: arguments.positionals).streamLines { try transliterator.transliterate($0) }
+        _ = try scheme.transliterate("")   // a broken rule file fails here, before any output
+        return InputRunner(mode: mode, paths: arguments.positionals).streamLines { try scheme.transliterate($0) }
     }
 }

@@ -4,48 +4,91 @@
 /// `DIŞİŞLERİ` → `dışişleri`); every other language with Unicode's default folding
 /// (`Straße` → `strasse`, `İ` → `i̇`). With `--lang auto` each sentence uses its own
 /// language's rules.
+///
+/// Case folding maps each character on its own (CaseFolding.txt has no context rules), so
+/// the filter reads ICU's folding of every character of the Basic Multilingual Plane into
+/// a table once, and asks ICU only for characters beyond it that change when folded. Each
+/// output character maps to exactly the character it came from.
 public struct CaseFoldFilter: TextFilter {
-    public init() {}
+    private let root: FoldTable
+    private let turkic: FoldTable
+
+    /// Builds the folding tables from ICU (root and Turkic).
+    public init() throws {
+        root = try FoldTable(mapper: CaseMapper(language: .english))
+        turkic = try FoldTable(mapper: CaseMapper(language: .turkish))
+    }
+
     public let name = "case-fold"
     public let summary = "case folding by language: Turkic I->ı, İ->i for tr/az; Unicode default folding otherwise (ß->ss)"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         var builder = MappedText.Builder(text)
         for segment in context.languageSegments(text) {
-            let source = segment.range
-            if text.scalars[source].allSatisfy(\.isASCII) {
-                // ASCII folds to ASCII lower case in every language but Turkish and
-                // Azerbaijani (I → ı there).
-                if !segment.language.usesTurkicCasing || !text.scalars[source].contains("I") {
-                    builder.emit(text.scalars[source].map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0 }, from: source)
-                    continue
+            let table = segment.language.usesTurkicCasing ? turkic : root
+            for index in segment.range {
+                let scalar = text.scalars[index]
+                let value = scalar.value
+                if value < FoldTable.limit {
+                    let folded = table.single[Int(value)]
+                    if folded != FoldTable.several {
+                        builder.emit(Unicode.Scalar(folded)!, from: index..<index + 1)
+                    } else {
+                        builder.emit(table.several[value]!, from: index..<index + 1)
+                    }
+                } else if scalar.properties.changesWhenCaseFolded {
+                    builder.emit(try table.mapper.fold(String(scalar)), from: index..<index + 1)
+                } else {
+                    builder.copy(index)
                 }
-            }
-            let mapper = try CaseMapper(language: segment.language)
-            let folded = Array(try mapper.fold(text.string(source)).unicodeScalars)
-            if folded.count == source.count {
-                // Folding never shortens a character, so equal lengths mean one to one.
-                builder.emit(folded, from: source)
-                continue
-            }
-            // Some character expanded (ß → ss): fold cluster by cluster for an exact map.
-            for cluster in clusters(text, source) {
-                builder.emit(try mapper.fold(text.string(cluster)), from: cluster)
             }
         }
         return builder.output
     }
+}
 
-    /// A base character with its following combining marks (so `I` + ◌̇ folds together).
-    private func clusters(_ text: MappedText, _ range: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = range.lowerBound
-        for index in (range.lowerBound + 1)..<max(range.upperBound, range.lowerBound + 1)
-        where text.scalars[index].properties.canonicalCombiningClass == .notReordered {
-            result.append(start..<index)
-            start = index
+/// ICU's case folding of every character below ``limit``, for one locale.
+struct FoldTable: Sendable {
+    static let limit: UInt32 = 0x10000
+    /// Marks a character that folds to several (`ß` → `ss`): see ``several``.
+    static let several: UInt32 = .max
+
+    let mapper: CaseMapper
+    /// `single[c]`: what character `c` folds to, or ``several``.
+    let single: [UInt32]
+    let several: [UInt32: [Unicode.Scalar]]
+
+    init(mapper: CaseMapper) throws {
+        self.mapper = mapper
+        var single = [UInt32](repeating: 0, count: Int(Self.limit))
+        var several: [UInt32: [Unicode.Scalar]] = [:]
+        // ICU is asked about every letter, not only those Swift says change when folded:
+        // that property is defined on the decomposed form, so `ǰ` (which folds to j + ◌̌)
+        // would be missed.
+        for value in 0..<Self.limit {
+            guard let scalar = Unicode.Scalar(value), Self.mayFold(scalar) else {
+                single[Int(value)] = value
+                continue
+            }
+            let folded = Array(try mapper.fold(String(scalar)).unicodeScalars)
+            if folded.count == 1 {
+                single[Int(value)] = folded[0].value
+            } else {
+                single[Int(value)] = Self.several
+                several[value] = folded
+            }
         }
-        if start < range.upperBound { result.append(start..<range.upperBound) }
-        return result
+        self.single = single
+        self.several = several
+    }
+
+    /// False for characters no case folding touches: ASCII other than capitals, and the
+    /// caseless categories (letters of CJK and other caseless scripts, digits, unassigned).
+    private static func mayFold(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.properties.isUppercase }
+        switch scalar.properties.generalCategory {
+        case .otherLetter, .decimalNumber, .privateUse, .unassigned, .surrogate: return false
+        default: return true
+        }
     }
 }

@@ -47,6 +47,8 @@ public struct MixedScriptRepairFilter: TextFilter {
         for (index, word) in words.enumerated() {
             let letters = text.scalars[word]
             if scripts[index] == .latin || scripts[index] == .cyrillic {
+                // Only a word with letters of another script can need a repair.
+                guard letters.contains(where: { CharacterClass.letterScript($0).map { $0 != scripts[index] } ?? false }) else { continue }
                 if let repaired = repairInside(letters, majority: scripts[index]!) {
                     replacements.append(word)
                     outputs[word] = repaired

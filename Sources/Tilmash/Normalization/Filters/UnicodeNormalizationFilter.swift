@@ -4,17 +4,36 @@
 /// new segment), so each normalized segment maps to exactly the original characters it
 /// came from: NFKC `ﬁ` → `fi` both map to `ﬁ`; NFC `a`+◌̈ → `ä` maps to both.
 ///
+/// Most text is already normalized, so the filter first asks a table, read off ICU once
+/// for every character below U+3000, whether a character is *stable* — it starts a
+/// segment and is normalized on its own; only segments around unstable characters go to
+/// ICU.
+///
 /// ```swift
 /// try UnicodeNormalizationFilter(.nfkc).apply(MappedText(original: "ﬁ²"), context: .init(language: .english)).string  // "fi2"
 /// ```
 public struct UnicodeNormalizationFilter: TextFilter {
     public let form: UnicodeNormalizer.Form
     private let normalizer: UnicodeNormalizer
+    /// `stable[c]` / `boundary[c]` for characters below `tableLimit`.
+    private let stable: [Bool]
+    private let boundary: [Bool]
+    private static let tableLimit: UInt32 = 0x3000
 
     /// A filter producing `form`.
     public init(_ form: UnicodeNormalizer.Form) throws {
         self.form = form
         normalizer = try UnicodeNormalizer(form)
+        var stable = [Bool](repeating: false, count: Int(Self.tableLimit))
+        var boundary = [Bool](repeating: false, count: Int(Self.tableLimit))
+        for value in 0..<Self.tableLimit {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            boundary[Int(value)] = normalizer.hasBoundary(before: scalar)
+            let alone = try normalizer.isNormalized(String(scalar))
+            stable[Int(value)] = boundary[Int(value)] && alone
+        }
+        self.stable = stable
+        self.boundary = boundary
     }
 
     public var name: String { form.rawValue.lowercased() }
@@ -27,27 +46,43 @@ public struct UnicodeNormalizationFilter: TextFilter {
     }
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
-        // Fast path: ASCII is invariant, and text ICU confirms normalized is kept as is.
-        // Below U+0300 every character is already NFC; below U+00A0 also NFKC.
-        let safeBelow: UInt32 = form == .nfc ? 0x300 : 0xA0
-        if text.scalars.allSatisfy({ $0.value < safeBelow }) { return text }
-        let whole = text.string
-        if try normalizer.isNormalized(whole) { return text }
+        let scalars = text.scalars
         var segments: [Range<Int>] = []
-        var start = 0
-        for index in 1..<max(text.count, 1) where normalizer.hasBoundary(before: text.scalars[index]) {
-            segments.append(start..<index)
-            start = index
+        var index = 0
+        while index < scalars.count {
+            if isStable(scalars[index]) {
+                index += 1
+                continue
+            }
+            // The segment around an unstable character: back to the character that starts
+            // it, on to the next segment start.
+            var start = index
+            while start > 0 && !hasBoundary(scalars[start]) { start -= 1 }
+            var end = index + 1
+            while end < scalars.count && !hasBoundary(scalars[end]) { end += 1 }
+            if let last = segments.last, start < last.upperBound {
+                segments[segments.count - 1] = last.lowerBound..<end
+            } else {
+                segments.append(start..<end)
+            }
+            index = end
         }
-        if start < text.count { segments.append(start..<text.count) }
-        return try text.transformingRuns(segments.filter { !isASCIIRun(text, $0) }) { segment in
+        guard !segments.isEmpty else { return text }
+        return try text.transformingRuns(segments) { segment in
             let source = text.string(segment)
             let normalized = try normalizer.normalize(source)
-            return normalized == source ? nil : normalized
+            // Compare scalars: Swift's String == treats canonically equivalent strings as
+            // equal, which is exactly the difference normalization makes.
+            return normalized.unicodeScalars.elementsEqual(source.unicodeScalars) ? nil : normalized
         }
     }
 
-    private func isASCIIRun(_ text: MappedText, _ range: Range<Int>) -> Bool {
-        text.scalars[range].allSatisfy(\.isASCII)
+    private func isStable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < Self.tableLimit ? stable[Int(scalar.value)]
+            : normalizer.hasBoundary(before: scalar) && ((try? normalizer.isNormalized(String(scalar))) ?? false)
+    }
+
+    private func hasBoundary(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < Self.tableLimit ? boundary[Int(scalar.value)] : normalizer.hasBoundary(before: scalar)
     }
 }

@@ -1,0 +1,228 @@
+// libFuzzer entry point for Tilmash (Benchmarks/fuzz/README.md). One binary, four targets,
+// chosen with the environment variable TILMASH_FUZZ_TARGET = normalize | translit |
+// tokenize | tag. Built only when TILMASH_FUZZ is set (see Package.swift and run.sh).
+//
+// Input framing: the first byte picks the language (nil = auto, or one of Language.allCases)
+// and, for translit, nothing else (every scheme runs); the rest is decoded with
+// UTF8Decoder.decode exactly as the command-line tool decodes its input.
+import Tilmash
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// libFuzzer's driver (libclang_rt.fuzzer). SwiftPM links an executable's entry point as
+/// `<module>_main`, so the program's `main` hands control to libFuzzer itself.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("tilmash_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runFuzzerDriver(&argc, &argv) { data, size in
+        fuzzTestOneInput(data ?? UnsafePointer(bitPattern: 1)!, size)
+    }
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>>>) -> CInt {
+    _ = Harness.shared
+    return 0
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    do {
+        try Harness.shared.run(bytes)
+    } catch {
+        Checks.fail("threw \(error)", input: bytes)
+    }
+    return 0
+}
+
+/// Writes to standard error (fd 2) without touching C's `stderr` global.
+func say(_ text: String) {
+    var text = text
+    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+enum Target: String, CaseIterable {
+    case normalize, translit, tokenize, tag
+}
+
+final class Harness: @unchecked Sendable {
+    static let shared = Harness()
+
+    let target: Target
+    var profiles: [Profile] = []
+    var tokenizers: [String: Tokenizer] = [:]
+    var tagger: Tagger?
+
+    private init() {
+        let name = getenv("TILMASH_FUZZ_TARGET").map { String(cString: $0) } ?? ""
+        guard let target = Target(rawValue: name) else {
+            say("tilmash-fuzz: set TILMASH_FUZZ_TARGET to one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))\n")
+            exit(2)
+        }
+        self.target = target
+        do {
+            // Load everything slow to build before the first input, so that -timeout measures
+            // the work on an input and not the loading of models (seconds under ASan).
+            profiles = [try Profile.repair, try Profile.search, try Profile.ascii]
+            _ = try LanguageIdentifier.bundled()
+            for language in [nil] + Language.allCases {
+                _ = try profiles.map { try $0.normalize("Warm up, Astana’da.", language: language) }
+            }
+            switch target {
+            case .tokenize:
+                for language in [nil] + Language.allCases {
+                    _ = try tokenizer(language).sentences("Warm up: Dr. Aliyev, Astana’da 2,5 %.")
+                }
+            case .tag: tagger = try Tagger.bundled()
+            case .translit: for scheme in TransliterationScheme.allCases { _ = try scheme.transliterator() }
+            default: break
+            }
+        } catch {
+            say("tilmash-fuzz: setup failed: \(error)\n")
+            exit(2)
+        }
+    }
+
+    /// nil (identify) or one of Language.allCases, from the first byte.
+    static func language(_ byte: UInt8?) -> Language? {
+        guard let byte else { return nil }
+        let index = Int(byte) % (Language.allCases.count + 1)
+        return index == 0 ? nil : Language.allCases[index - 1]
+    }
+
+    func tokenizer(_ language: Language?) throws -> Tokenizer {
+        let key = language?.code ?? "auto"
+        if let made = tokenizers[key] { return made }
+        let made = try Tokenizer(language: language)
+        tokenizers[key] = made
+        return made
+    }
+
+    func run(_ data: UnsafeBufferPointer<UInt8>) throws {
+        let language = Self.language(data.first)
+        let text = UTF8Decoder.decode(data.dropFirst()).text
+        switch target {
+        case .normalize:
+            for profile in profiles {
+                let result = try profile.normalize(text, language: language)
+                Checks.offsetMap(result, original: text, label: "\(profile.name) \(language?.code ?? "auto")", input: data)
+            }
+        case .translit:
+            for scheme in TransliterationScheme.allCases {
+                let result = try scheme.transliterate(text)
+                if text.isEmpty && !result.isEmpty { Checks.fail("\(scheme.rawValue): text from nothing", input: data) }
+            }
+        case .tokenize:
+            let tokenizer = try tokenizer(language)
+            let tokens = try tokenizer.tokenize(text)
+            Checks.tiling(tokens, original: text, label: "tokenize \(language?.code ?? "auto")", input: data)
+            let sentences = try tokenizer.sentences(text)
+            if sentences.flatMap(\.tokens) != tokens {
+                Checks.fail("sentences(_:) gives other tokens than tokenize(_:)", input: data)
+            }
+            let normalized = try Profile.search.normalize(text, language: language)
+            let withGiven = try tokenizer.tokenize(text, normalized: normalized)
+            Checks.tiling(withGiven, original: text, label: "tokenize(normalized:) \(language?.code ?? "auto")", input: data)
+        case .tag:
+            let entities = try tagger!.tag(text, language: language)
+            Checks.entities(entities, original: text, input: data)
+        }
+    }
+}
+
+enum Checks {
+    static func fail(_ message: String, input: UnsafeBufferPointer<UInt8>) -> Never {
+        say("tilmash-fuzz: property violated: \(message)\n")
+        say("input bytes: \(input.map { String($0, radix: 16) }.joined(separator: " "))\n")
+        abort()
+    }
+
+    /// Every normalized scalar maps to a non-empty range inside the original; starts and
+    /// ends never decrease.
+    static func offsetMap(_ result: NormalizedText, original: String, label: String, input: UnsafeBufferPointer<UInt8>) {
+        let count = original.unicodeScalars.count
+        let ranges = result.sourceRanges
+        if ranges.count != result.text.unicodeScalars.count || ranges.count != result.scalarCount {
+            fail("\(label): \(ranges.count) ranges for \(result.text.unicodeScalars.count) scalars", input: input)
+        }
+        var previous = 0..<0
+        for (index, range) in ranges.enumerated() {
+            if range.isEmpty || range.lowerBound < 0 || range.upperBound > count {
+                fail("\(label): scalar \(index) maps to \(range), outside 0..<\(count)", input: input)
+            }
+            if index > 0 && (range.lowerBound < previous.lowerBound || range.upperBound < previous.upperBound) {
+                fail("\(label): scalar \(index) maps to \(range) after \(previous)", input: input)
+            }
+            previous = range
+        }
+        if ranges.count > 0 {
+            let whole = result.originalRange(ofScalars: 0..<ranges.count)
+            if whole.lowerBound < 0 || whole.upperBound > count { fail("\(label): whole range \(whole)", input: input) }
+            _ = result.originalText(ofScalars: 0..<ranges.count)
+        }
+    }
+
+    /// Tokens in order, non-overlapping, only whitespace or invisible characters between
+    /// them, and each token's text equal to the original sliced by each of its ranges.
+    static func tiling(_ tokens: [Token], original: String, label: String, input: UnsafeBufferPointer<UInt8>) {
+        let scalars = Array(original.unicodeScalars)
+        let utf8 = Array(original.utf8)
+        let utf16 = Array(original.utf16)
+        var position = 0
+        for (index, token) in tokens.enumerated() {
+            let range = token.range
+            if range.isEmpty || range.lowerBound < position || range.upperBound > scalars.count {
+                fail("\(label): token \(index) \(token.text.debugDescription) at \(range), previous end \(position), \(scalars.count) scalars", input: input)
+            }
+            for gap in scalars[position..<range.lowerBound] where !isGap(gap) {
+                fail("\(label): U+\(String(gap.value, radix: 16)) before token \(index) is in no token", input: input)
+            }
+            let slice = String(String.UnicodeScalarView(scalars[range]))
+            if slice != token.text || slice.unicodeScalars.count != range.count {
+                fail("\(label): token \(index) text \(token.text.debugDescription) != original slice \(slice.debugDescription)", input: input)
+            }
+            if token.utf8Range.upperBound > utf8.count || String(decoding: utf8[token.utf8Range], as: UTF8.self) != token.text {
+                fail("\(label): token \(index) UTF-8 range \(token.utf8Range) does not slice its text", input: input)
+            }
+            if token.utf16Range.upperBound > utf16.count || String(decoding: utf16[token.utf16Range], as: UTF16.self) != token.text {
+                fail("\(label): token \(index) UTF-16 range \(token.utf16Range) does not slice its text", input: input)
+            }
+            position = range.upperBound
+        }
+        for gap in scalars[position...] where !isGap(gap) {
+            fail("\(label): U+\(String(gap.value, radix: 16)) after the last token is in no token", input: input)
+        }
+    }
+
+    /// The tokenizer's gap characters: whitespace and default-ignorable code points.
+    static func isGap(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint
+            || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+    }
+
+    /// Entity ranges slice the original to the entity's text, in order, not overlapping.
+    static func entities(_ entities: [Entity], original: String, input: UnsafeBufferPointer<UInt8>) {
+        let scalars = Array(original.unicodeScalars)
+        var position = 0
+        for (index, entity) in entities.enumerated() {
+            let range = entity.range
+            if range.isEmpty || range.lowerBound < position || range.upperBound > scalars.count {
+                fail("tag: entity \(index) \(entity.text.debugDescription) at \(range), previous end \(position)", input: input)
+            }
+            let slice = String(String.UnicodeScalarView(scalars[range]))
+            if slice != entity.text {
+                fail("tag: entity \(index) text \(entity.text.debugDescription) != original slice \(slice.debugDescription)", input: input)
+            }
+            position = range.upperBound
+        }
+    }
+}
