@@ -32,7 +32,9 @@ public final class LanguageIdentifier: Sendable {
 
     private let languages: [Language]
     private let alphabet: [Unicode.Scalar: UInt64]
-    private let rows: [UInt64: Int]
+    /// The alphabet numbers of scalars below U+3000 (0: not in the model).
+    private let smallAlphabet: [UInt64]
+    private let rows: IntegerTable
     private let values: [Double]
     private let unknown: [Double]
     private let orders: [Int]
@@ -91,7 +93,10 @@ public final class LanguageIdentifier: Sendable {
         }
         self.languages = languages
         self.alphabet = alphabet
-        self.rows = rows
+        var smallAlphabet = [UInt64](repeating: 0, count: 0x3000)
+        for (scalar, code) in alphabet where scalar.value < 0x3000 { smallAlphabet[Int(scalar.value)] = code }
+        self.smallAlphabet = smallAlphabet
+        self.rows = IntegerTable(rows)
         self.values = values
         self.unknown = unknown
         orders = (parameters["orders"] ?? "1,2,3,4").split(separator: ",").compactMap { Int($0) }
@@ -120,7 +125,9 @@ public final class LanguageIdentifier: Sendable {
             // 0 stands for a scalar the model never saw: no n-gram with it is listed.
             codes.removeAll(keepingCapacity: true)
             codes.append(boundary)
-            for scalar in word { codes.append(alphabet[scalar] ?? 0) }
+            for scalar in word {
+                codes.append(scalar.value < 0x3000 ? smallAlphabet[Int(scalar.value)] : alphabet[scalar] ?? 0)
+            }
             codes.append(boundary)
             for order in orders where order <= codes.count {
                 for start in 0...(codes.count - order) {
@@ -133,7 +140,7 @@ public final class LanguageIdentifier: Sendable {
                         key = key << 16 | code
                     }
                     // Summed in feature order, in Double, as the reference scorer does.
-                    if known, let row = rows[key] {
+                    if known, let row = rows.value(for: key) {
                         for index in totals.indices { totals[index] += values[row + index] }
                     } else {
                         for index in totals.indices { totals[index] += unknown[index] }
@@ -160,10 +167,10 @@ public final class LanguageIdentifier: Sendable {
         var words: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
         func isLetter(_ index: Int) -> Bool {
-            index >= 0 && index < composed.count && !apostrophes.contains(composed[index]) && isLetterCategory(composed[index])
+            index >= 0 && index < composed.count && !isApostrophe(composed[index]) && isLetterCategory(composed[index])
         }
         for (index, scalar) in composed.enumerated() {
-            if apostrophes.contains(scalar) {
+            if isApostrophe(scalar) {
                 if isLetter(index - 1) && isLetter(index + 1) { current.append("'"); continue }
             } else if isMark(scalar) {
                 continue
@@ -177,19 +184,37 @@ public final class LanguageIdentifier: Sendable {
         return words
     }
 
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "`", "\u{B4}", "\u{2BB}", "\u{2BC}", "\u{2018}", "\u{2019}"]
-
-    private static func isLetterCategory(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x27, 0x60, 0xB4, 0x2BB, 0x2BC, 0x2018, 0x2019: return true
         default: return false
         }
     }
 
+    private static func isLetterCategory(_ scalar: Unicode.Scalar) -> Bool {
+        category(scalar) == 1
+    }
+
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        category(scalar) == 2
+    }
+
+    /// 1 for a letter (L*), 2 for a mark (M*), 0 otherwise; a table below U+3000, since
+    /// looking up a general category one scalar at a time is slow.
+    private static func category(_ scalar: Unicode.Scalar) -> UInt8 {
+        if scalar.value < 0x3000 { return categories[Int(scalar.value)] }
+        return classify(scalar)
+    }
+
+    private static let categories: [UInt8] = (0..<0x3000).map { value in
+        Unicode.Scalar(UInt32(value)).map(classify) ?? 0
+    }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return 1
+        case .nonspacingMark, .spacingMark, .enclosingMark: return 2
+        default: return 0
         }
     }
 }
