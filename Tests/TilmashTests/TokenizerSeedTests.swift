@@ -139,18 +139,6 @@ import Testing
 /// tokenizer returns ordered, non-overlapping tokens whose offsets slice the text, with
 /// only whitespace and invisible characters between them.
 @Suite struct TokenizerRandomTextTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet: [String] = [
         "a", "Z", "ş", "İ", "ı", "ж", "Қ", "ß", "e\u{301}", "7", "0", "١", " ", " ", "\n", "\r\n", "\t", "\u{A0}",
         ".", ".", ",", "-", "–", "’", "'", "`", "ʼ", "@", "#", "%", ":", "/", "//", "(", ")", "…", "?", "!",
@@ -159,7 +147,7 @@ import Testing
     ]
 
     @Test func randomTextKeepsTheInvariants() throws {
-        var generator = Generator(state: 4)
+        var generator = SplitMix64(seed: 4)
         let tokenizers = try [Language.turkish, .german, .russian, .undetermined].map { try Tokenizer(language: $0) }
         for round in 0..<400 {
             let length = Int.random(in: 0...40, using: &generator)

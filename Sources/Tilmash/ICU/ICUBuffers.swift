@@ -119,26 +119,7 @@ extension String {
                         value = 0xFFFD
                     }
                 }
-                switch value {
-                case 0..<0x80:
-                    buffer[position] = UInt8(value)
-                    position += 1
-                case 0x80..<0x800:
-                    buffer[position] = UInt8(0xC0 | (value >> 6))
-                    buffer[position + 1] = UInt8(0x80 | (value & 0x3F))
-                    position += 2
-                case 0x800..<0x10000:
-                    buffer[position] = UInt8(0xE0 | (value >> 12))
-                    buffer[position + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
-                    buffer[position + 2] = UInt8(0x80 | (value & 0x3F))
-                    position += 3
-                default:
-                    buffer[position] = UInt8(0xF0 | (value >> 18))
-                    buffer[position + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
-                    buffer[position + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
-                    buffer[position + 3] = UInt8(0x80 | (value & 0x3F))
-                    position += 4
-                }
+                position = UTF8Encoding.write(value, into: buffer, at: position)
             }
             return position
         }
