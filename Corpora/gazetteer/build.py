@@ -142,6 +142,12 @@ def script_of(s):
     return "mixed" if "other" not in kinds else "other"
 
 
+def ascii_key(s):
+    """The tagger's key of a Latin word: lower case, diacritics dropped (ı → i, ß → ss)."""
+    s = lower_for(s, "tr").replace("ı", "i").replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
 def lower_for(s, lang):
     if lang in ("tr", "az"):
         s = s.replace("I", "ı").replace("İ", "i")
@@ -1200,6 +1206,9 @@ def finalize(all_ents, bare, stop):
                     toks[l].add(lower_for(t, l))
     cw = CommonWords()
     cw.load(toks)
+    # Turkish only: its letters (ı ş ğ ç ö ü) are what folding removes; German lower-case
+    # entries are compound parts, not words.
+    folded_stems = {ascii_key(w) for w in cw.stems["tr"] if len(w) >= 3}
 
     def common(text, strict):
         wt = word_tokens(text)
@@ -1302,6 +1311,12 @@ def finalize(all_ents, bare, stop):
                     continue
                 if script_of(t) == "latin" and common(t, strict=True):
                     stats["gnalt-common-word"] += 1
+                    continue
+                # The tagger matches on ASCII-folded keys, so an alternate that folds to a
+                # folded dictionary word collides with it (GeoNames' "Baris" for Paris and
+                # Turkish "barış", peace).
+                if script_of(t) == "latin" and " " not in t and ascii_key(t) in folded_stems:
+                    stats["gnalt-folds-to-common-word"] += 1
                     continue
             if a.origin == DERIVED:
                 others = primary_owner.get(key, set()) - {e.id}
