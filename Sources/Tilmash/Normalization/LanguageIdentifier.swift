@@ -192,30 +192,11 @@ public final class LanguageIdentifier: Sendable {
     }
 
     private static func isLetterCategory(_ scalar: Unicode.Scalar) -> Bool {
-        category(scalar) == 1
+        CharacterClass.kind(scalar) == CharacterClass.letter
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        category(scalar) == 2
-    }
-
-    /// 1 for a letter (L*), 2 for a mark (M*), 0 otherwise; a table below U+3000, since
-    /// looking up a general category one scalar at a time is slow.
-    private static func category(_ scalar: Unicode.Scalar) -> UInt8 {
-        if scalar.value < 0x3000 { return categories[Int(scalar.value)] }
-        return classify(scalar)
-    }
-
-    private static let categories: [UInt8] = (0..<0x3000).map { value in
-        Unicode.Scalar(UInt32(value)).map(classify) ?? 0
-    }
-
-    private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return 1
-        case .nonspacingMark, .spacingMark, .enclosingMark: return 2
-        default: return 0
-        }
+        CharacterClass.kind(scalar) == CharacterClass.mark
     }
 }
 

@@ -145,19 +145,29 @@ public struct MappedText: Sendable, Equatable {
 /// Fast character tests for the filters' hot loops: ASCII is decided by value, only other
 /// scalars consult Unicode properties (which are slow to look up one by one).
 enum CharacterClass {
+    /// Flags of ``kind(_:)``.
+    static let letter: UInt8 = 1, mark: UInt8 = 2, number: UInt8 = 4
+
+    /// Letter, mark or number (general categories L*, M*, N*), or 0 — from a table below
+    /// U+3000, since Swift looks a general category up slowly.
     @inline(__always)
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 {
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
-        }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
+    static func kind(_ scalar: Unicode.Scalar) -> UInt8 {
+        scalar.value < 0x3000 ? kinds[Int(scalar.value)] : classify(scalar)
+    }
+
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) != 0 }
+
+    private static let kinds: [UInt8] = (0..<0x3000).map { value in
+        Unicode.Scalar(UInt32(value)).map(classify) ?? 0
+    }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return letter
+        case .nonspacingMark, .spacingMark, .enclosingMark: return mark
+        case .decimalNumber, .letterNumber, .otherNumber: return number
+        default: return 0
         }
     }
 

@@ -235,8 +235,13 @@ struct Candidate: Sendable {
             if $0.range.lowerBound != $1.range.lowerBound { return $0.range.lowerBound < $1.range.lowerBound }
             return $0.rule == nil && $1.rule != nil   // the gazetteer wins a tie
         }
+        // The scalars chosen names cover: "overlaps no chosen name" is "covers no covered
+        // scalar", checked in the candidate's length instead of the number chosen (a long
+        // document has tens of thousands of names).
+        var covered = [Bool](repeating: false, count: candidates.map(\.range.upperBound).max() ?? 0)
         var chosen: [Candidate] = []
-        for candidate in ordered where !chosen.contains(where: { $0.range.overlaps(candidate.range) }) {
+        for candidate in ordered where !candidate.range.contains(where: { covered[$0] }) {
+            for position in candidate.range { covered[position] = true }
             chosen.append(candidate)
         }
         return chosen.sorted { $0.range.lowerBound < $1.range.lowerBound }
