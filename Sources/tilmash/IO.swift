@@ -31,7 +31,7 @@ final class OutputStream: @unchecked Sendable {
     }
 
     func flush() {
-        if descriptor == 2 && !buffer.isEmpty { Progress.shared.clearLine() }
+        if descriptor == 2 && !buffer.isEmpty { ProgressMeter.shared.clearLine() }
         var offset = 0
         buffer.withUnsafeBytes { raw in
             while offset < raw.count {
@@ -128,16 +128,45 @@ final class LineReader {
     static let maximumPiece = 1 << 20
 
     /// Where to cut a long line: after the last space or tab before `limit`, or else at the
-    /// last UTF-8 sequence boundary (never inside a character).
-    private static func cutPoint(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
+    /// last UTF-8 sequence boundary (never inside a character) that is not followed by a
+    /// combining mark, a joiner or a variation selector, so that a letter and its marks stay
+    /// together (NFC composes them) — unless more than 1,000 such characters follow one
+    /// another, where any character boundary will do.
+    static func cutPoint(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
         var index = limit
         while index > start + (limit - start) / 2 {
             if bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { return index }
             index -= 1
         }
-        index = limit
-        while index > start + 1 && (bytes[index] & 0xC0) == 0x80 { index -= 1 }
-        return index
+        func sequenceStart(before position: Int) -> Int {
+            var position = position
+            while position > start + 1 && (bytes[position] & 0xC0) == 0x80 { position -= 1 }
+            return position
+        }
+        let boundary = sequenceStart(before: limit)
+        index = boundary
+        for _ in 0..<1_000 {
+            guard index > start + 1, continuesCharacter(bytes, at: index) else { return index }
+            index = sequenceStart(before: index - 1)
+        }
+        return boundary
+    }
+
+    /// True when the scalar whose UTF-8 sequence starts at `index` attaches to the one
+    /// before it: a combining mark, ZWJ/ZWNJ, a variation selector or an emoji modifier.
+    private static func continuesCharacter(_ bytes: [UInt8], at index: Int) -> Bool {
+        let lead = bytes[index]
+        guard lead >= 0xC0 else { return false }   // ASCII never attaches
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        // A sequence not read in full yet may be a mark: cut before it to be safe.
+        guard index + length <= bytes.count else { return true }
+        guard let text = String(validating: bytes[index..<index + length], as: UTF8.self),
+              let scalar = text.unicodeScalars.first else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200C || scalar.value == 0x200D || scalar.properties.isVariationSelector
+                || (0x1F3FB...0x1F3FF).contains(scalar.value)
+        }
     }
 
     /// The whole input as bytes (for commands that treat a file as one document).
@@ -155,7 +184,7 @@ final class LineReader {
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count >= 0 {
-                Progress.shared.advance(count)
+                ProgressMeter.shared.advance(count)
                 return count
             }
             if errno == EINTR { continue }
@@ -170,8 +199,8 @@ final class LineReader {
 /// most every 0.5 s, with a final line and newline at the end. On by default when standard
 /// error is a terminal (and standard output is not: the output would be drawn over);
 /// `--progress` forces it. A message on standard error first clears the progress line.
-final class Progress: @unchecked Sendable {
-    static let shared = Progress()
+final class ProgressMeter: @unchecked Sendable {
+    static let shared = ProgressMeter()
 
     /// Set from `--progress` before the command runs.
     var forced = false

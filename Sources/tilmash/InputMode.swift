@@ -31,7 +31,7 @@ final class InputRunner {
     init(mode: InputMode, paths: [String]) {
         self.mode = mode
         self.paths = paths.isEmpty ? ["-"] : paths
-        Progress.shared.start(paths: self.paths)
+        ProgressMeter.shared.start(paths: self.paths)
     }
 
     /// Streams every input line through `transform` (text mode: one output line per input
@@ -166,5 +166,52 @@ enum JSONLines {
     static func encode(_ object: [String: Any]) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `object` with `field` set to `json`, JSON text made by the caller (with ``quoted(_:)``)
+    /// — the same bytes as ``encode(_:)`` of the object with `field` set to `value`, without
+    /// JSONSerialization's cost for many small objects (a tagged document's entities). The
+    /// field is encoded as a placeholder string that is then replaced; `value` is used
+    /// instead when the placeholder also occurs elsewhere.
+    static func encode(_ object: [String: Any], setting field: String, toJSON json: String, value: @autoclosure () -> Any) throws -> String {
+        var object = object
+        let placeholder = "\u{F8FF}tilmash-\(field)\u{F8FF}"
+        object[field] = placeholder
+        let encoded = Array(try encode(object).utf8)
+        let target = Array(quoted(placeholder).utf8)
+        var found: [Int] = []
+        if encoded.count >= target.count {
+            for start in 0...(encoded.count - target.count)
+            where encoded[start] == target[0] && encoded[start..<start + target.count].elementsEqual(target) {
+                found.append(start)
+            }
+        }
+        guard found.count == 1, let start = found.first else {
+            object[field] = value()
+            return try encode(object)
+        }
+        return String(decoding: encoded[..<start] + Array(json.utf8) + encoded[(start + target.count)...], as: UTF8.self)
+    }
+
+    /// A JSON string literal escaped as JSONSerialization escapes it: `"` and `\`, `\b \f \n
+    /// \r \t`, other control characters as `\u00xx`; slashes and non-ASCII as they are.
+    static func quoted(_ string: String) -> String {
+        var result = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\u{8}": result += "\\b"
+            case "\u{C}": result += "\\f"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                result += scalar.value < 0x10 ? "\\u000" : "\\u00"
+                result += String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

@@ -71,8 +71,8 @@ enum CLI {
                 OutputStream.standardOutput.flush()
                 return 0
             }
-            Progress.shared.forced = parsed.has("--progress")
-            defer { Progress.shared.finish() }
+            ProgressMeter.shared.forced = parsed.has("--progress")
+            defer { ProgressMeter.shared.finish() }
             return try command.run(parsed)
         } catch let error as UsageError {
             OutputStream.standardOutput.flush()

@@ -37,7 +37,7 @@ enum EvalCommand: Command {
         let gold = try readGold(goldPath)
         var predicted: [Evaluation.Mention] = []
         var names: Set<String> = []
-        Progress.shared.start(paths: arguments.positionals)
+        ProgressMeter.shared.start(paths: arguments.positionals)
         for path in arguments.positionals {
             let name = (path as NSString).lastPathComponent
             names.insert(name)
@@ -45,7 +45,7 @@ enum EvalCommand: Command {
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
                 throw RuntimeFailure("\(path): \(error.localizedDescription)")
             }
-            Progress.shared.advance(data.count)
+            ProgressMeter.shared.advance(data.count)
             let text = UTF8Decoder.decode(data).text
             for entity in try tagger.tag(text, language: language) {
                 predicted.append(.init(document: name, range: entity.range, type: entity.type, text: entity.text))

@@ -51,12 +51,19 @@ enum TagCommand: Command {
         return runner.forEachDocument { name, text, json in
             let entities = try tagger.tag(text, language: language)
             let convert = offsets.converter(for: text)
-            if var object = json {
-                object["entities"] = entities.map { entity -> [String: Any] in
+            if let object = json {
+                // Keys in JSONSerialization's sorted order, as `JSONLines.encode` writes them.
+                let list = entities.map { entity in
+                    "{\"canonical\":" + JSONLines.quoted(entity.canonical) + ",\"end\":\(convert(entity.range.upperBound))"
+                        + ",\"id\":" + JSONLines.quoted(entity.id) + ",\"start\":\(convert(entity.range.lowerBound))"
+                        + ",\"text\":" + JSONLines.quoted(entity.text) + ",\"type\":" + JSONLines.quoted(entity.type.rawValue) + "}"
+                }
+                let json = try JSONLines.encode(object, setting: "entities", toJSON: "[" + list.joined(separator: ",") + "]",
+                                                value: entities.map { entity -> [String: Any] in
                     ["start": convert(entity.range.lowerBound), "end": convert(entity.range.upperBound), "text": entity.text,
                      "type": entity.type.rawValue, "id": entity.id, "canonical": entity.canonical]
-                }
-                runner.write(try JSONLines.encode(object) + "\n")
+                })
+                runner.write(json + "\n")
                 return
             }
             for entity in entities {
@@ -64,10 +71,9 @@ enum TagCommand: Command {
                 if format == "text" {
                     runner.write("\(name):\(start)-\(end)\t\(entity.type.rawValue)\t\(entity.text)\t\(entity.canonical)\t\(entity.id)\n")
                 } else {
-                    runner.write(try JSONLines.encode([
-                        "file": name, "start": start, "end": end, "text": entity.text, "type": entity.type.rawValue,
-                        "id": entity.id, "canonical": entity.canonical, "source": entity.source.rawValue,
-                    ]) + "\n")
+                    runner.write("{\"canonical\":" + JSONLines.quoted(entity.canonical) + ",\"end\":\(end),\"file\":" + JSONLines.quoted(name)
+                        + ",\"id\":" + JSONLines.quoted(entity.id) + ",\"source\":" + JSONLines.quoted(entity.source.rawValue)
+                        + ",\"start\":\(start),\"text\":" + JSONLines.quoted(entity.text) + ",\"type\":" + JSONLines.quoted(entity.type.rawValue) + "}\n")
                 }
             }
         }
