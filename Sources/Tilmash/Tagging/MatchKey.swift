@@ -11,9 +11,10 @@ enum MatchKey {
         if norm.utf8.allSatisfy({ $0 < 0x80 }) { return norm }
         return cache.value(for: norm, tag: "key") {
             var text = norm
-            if text.unicodeScalars.contains(where: { !$0.isASCII && Script.of($0) == .latin }) {
-                text = (try? TransliterationScheme.latinASCII.transliterate(text)) ?? text
-            }
+            // latin-ascii touches Latin letters and the marks on them only (a root-folded
+            // `İ` is `i` + a combining dot, which is not itself of Latin script); Cyrillic
+            // passes through.
+            text = (try? TransliterationScheme.latinASCII.transliterate(text)) ?? text
             if text.contains("ё") { text = text.replacingOccurrences(of: "ё", with: "е") }
             return text
         }
