@@ -2,27 +2,39 @@ import Foundation
 
 /// A bounded, thread-safe memo of word → transformed word for the ICU transforms that run
 /// word by word. Word frequencies in text are Zipfian, so most words are seen again and the
-/// ICU call is made once per distinct word. Cleared when it reaches its bound.
+/// ICU call is made once per distinct word. Split into shards, each with its own lock, so
+/// threads working on different words rarely wait for each other; a shard is cleared when
+/// it reaches its bound.
 final class WordCache: @unchecked Sendable {
-    private var entries: [String: String] = [:]
-    private let lock = NSLock()
-    private let limit: Int
+    private final class Shard: @unchecked Sendable {
+        let lock = NSLock()
+        var entries: [String: String] = [:]
+    }
 
-    init(limit: Int = 50_000) { self.limit = limit }
+    private let shards: [Shard]
+    private let limitPerShard: Int
+
+    init(limit: Int = 50_000, shards: Int = 16) {
+        self.shards = (0..<shards).map { _ in Shard() }
+        limitPerShard = max(1, limit / shards)
+    }
 
     func value(for word: String, tag: String, _ make: () throws -> String) rethrows -> String {
-        let key = tag + "\u{0}" + word
-        lock.lock()
-        if let found = entries[key] {
-            lock.unlock()
+        let key = tag.isEmpty ? word : tag + "\u{0}" + word
+        var utf8Sum = 0
+        for byte in key.utf8.prefix(8) { utf8Sum = utf8Sum &* 31 &+ Int(byte) }
+        let shard = shards[(utf8Sum & Int.max) % shards.count]
+        shard.lock.lock()
+        if let found = shard.entries[key] {
+            shard.lock.unlock()
             return found
         }
-        lock.unlock()
+        shard.lock.unlock()
         let made = try make()
-        lock.lock()
-        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-        entries[key] = made
-        lock.unlock()
+        shard.lock.lock()
+        if shard.entries.count >= limitPerShard { shard.entries.removeAll(keepingCapacity: true) }
+        shard.entries[key] = made
+        shard.lock.unlock()
         return made
     }
 }

@@ -30,6 +30,9 @@ struct MatchUnit: Sendable {
         return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
     }
 
+    /// Root-rule folding for the pieces of split words (keys are language-neutral).
+    private static let rootCase = try? CaseMapper(language: .english)
+
     /// The units of `tokens`.
     static func units(of tokens: [Token]) -> [MatchUnit] {
         var units: [MatchUnit] = []
@@ -51,7 +54,7 @@ struct MatchUnit: Sendable {
                                            token: index, wholeKey: suffix > 0 ? MatchKey.of(norm: token.norm) : nil))
                 } else {
                     units.append(contentsOf: pieces.map { piece in
-                        MatchUnit(key: piece.text == "-" ? "-" : MatchKey.of(norm: (try? CaseMapper(language: .english).fold(piece.text)) ?? piece.text),
+                        MatchUnit(key: piece.text == "-" ? "-" : MatchKey.of(norm: (try? Self.rootCase?.fold(piece.text)) ?? piece.text),
                                   range: piece.range, text: piece.text, apostropheSuffix: 0, token: index)
                     })
                 }
