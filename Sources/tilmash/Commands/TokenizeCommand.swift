@@ -109,33 +109,13 @@ enum TokenizeCommand: Command {
         case .utf16: range = token.utf16Range
         }
         var json = "{"
-        if let file { json += "\"file\":" + quoted(file) + "," }
-        json += "\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"text\":" + quoted(token.text)
-        json += ",\"norm\":" + quoted(token.norm) + ",\"kind\":\"" + token.kind.rawValue + "\",\"lang\":\"" + token.language.code + "\""
+        if let file { json += "\"file\":" + JSONLines.quoted(file) + "," }
+        json += "\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"text\":" + JSONLines.quoted(token.text)
+        json += ",\"norm\":" + JSONLines.quoted(token.norm) + ",\"kind\":\"" + token.kind.rawValue + "\",\"lang\":\"" + token.language.code + "\""
         if let stem = token.stem, let suffix = token.suffix {
-            json += ",\"stem\":" + quoted(stem) + ",\"suffix\":" + quoted(suffix)
+            json += ",\"stem\":" + JSONLines.quoted(stem) + ",\"suffix\":" + JSONLines.quoted(suffix)
         }
         return json + "}"
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped, everything
-    /// else (slashes, non-ASCII) written as it is.
-    static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 
     /// False when `text` certainly has no whitespace: no control or space byte, and no lead
