@@ -187,7 +187,7 @@ enum Checks {
                 fail("\(label): U+\(String(gap.value, radix: 16)) before token \(index) is in no token", input: input)
             }
             let slice = String(String.UnicodeScalarView(scalars[range]))
-            if slice != token.text || slice.unicodeScalars.count != range.count {
+            if !slice.unicodeScalars.elementsEqual(token.text.unicodeScalars) {
                 fail("\(label): token \(index) text \(token.text.debugDescription) != original slice \(slice.debugDescription)", input: input)
             }
             if token.utf8Range.upperBound > utf8.count || String(decoding: utf8[token.utf8Range], as: UTF8.self) != token.text {
@@ -219,7 +219,7 @@ enum Checks {
                 fail("tag: entity \(index) \(entity.text.debugDescription) at \(range), previous end \(position)", input: input)
             }
             let slice = String(String.UnicodeScalarView(scalars[range]))
-            if slice != entity.text {
+            if !slice.unicodeScalars.elementsEqual(entity.text.unicodeScalars) {
                 fail("tag: entity \(index) text \(entity.text.debugDescription) != original slice \(slice.debugDescription)", input: input)
             }
             position = range.upperBound

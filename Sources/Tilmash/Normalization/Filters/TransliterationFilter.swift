@@ -8,16 +8,10 @@
 /// Each word is transliterated as a whole, so a word's letters map to the whole original
 /// word when the lengths differ (`Щучинск` → `Shchuchinsk`).
 public struct TransliterationFilter: TextFilter {
-    private let kazakh: Transliterator
-    private let russian: Transliterator
-    private let any: Transliterator
-    private let cache = WordCache()
-
-    /// Compiles the three transliterators (shared, once per process).
+    /// Compiles the three schemes' transliterators (shared, once per process), so that a
+    /// broken rule file fails here rather than in the middle of a text.
     public init() throws {
-        kazakh = try TransliterationScheme.kazakhLatin2021.transliterator()
-        russian = try TransliterationScheme.russianBGN.transliterator()
-        any = try TransliterationScheme.anyLatin.transliterator()
+        for scheme in [TransliterationScheme.kazakhLatin2021, .russianBGN, .anyLatin] { _ = try scheme.transliterator() }
     }
 
     public let name = "transliterate"
@@ -30,17 +24,17 @@ public struct TransliterationFilter: TextFilter {
         let words = text.wordRuns.filter { run in text.scalars[run].contains { !$0.isASCII && Script.of($0) != .latin && $0.properties.isAlphabetic } }
         guard !words.isEmpty else { return text }
         return try text.transformingRuns(words) { run in
-            let word = text.string(run)
             let language = context.language(of: run, in: text)
             let scalars = text.scalars[run]
-            let transliterator: Transliterator
+            let scheme: TransliterationScheme
             if scalars.contains(where: { Script.of($0) == .cyrillic }) {
                 let isKazakh = language == .kazakh || scalars.contains { Self.kazakhLetters.contains($0) }
-                transliterator = isKazakh ? kazakh : russian
+                scheme = isKazakh ? .kazakhLatin2021 : .russianBGN
             } else {
-                transliterator = any
+                scheme = .anyLatin
             }
-            return try cache.value(for: word, tag: transliterator.name) { try transliterator.transliterate(word) }
+            // The Cyrillic schemes memoize word by word themselves.
+            return try scheme.transliterate(text.string(run))
         }
     }
 }
