@@ -27,6 +27,9 @@ struct ASCIIFolder: Sendable {
         self.table = table
     }
 
+    /// The table's folding of a non-ASCII character, or nil when it needs ICU.
+    func tableFolding(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? { table[scalar] }
+
     /// The word folded by the table, or nil when a character needs ICU.
     func foldByTable<Word: Collection>(_ word: Word) -> [Unicode.Scalar]? where Word.Element == Unicode.Scalar {
         var output: [Unicode.Scalar] = []
@@ -34,7 +37,7 @@ struct ASCIIFolder: Sendable {
         for scalar in word {
             if scalar.isASCII {
                 output.append(scalar)
-            } else if let replacement = table[scalar] {
+            } else if let replacement = tableFolding(of: scalar) {
                 output.append(contentsOf: replacement)
             } else {
                 return nil

@@ -192,11 +192,11 @@ public final class LanguageIdentifier: Sendable {
     }
 
     private static func isLetterCategory(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.kind(scalar) == CharacterClass.letter
+        CharacterClass.category(scalar) == CharacterClass.letter
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.kind(scalar) == CharacterClass.mark
+        CharacterClass.category(scalar) == CharacterClass.mark
     }
 }
 

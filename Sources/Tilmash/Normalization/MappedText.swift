@@ -13,7 +13,7 @@ public struct MappedText: Sendable, Equatable {
 
     /// Text that has not been changed yet: scalar `i` comes from original scalar `i`.
     public init(original: String) {
-        scalars = Array(original.unicodeScalars)
+        scalars = original.scalarArray
         let count = Int32(scalars.count)
         starts = Array(0..<count)
         ends = Array(1..<(count + 1))
@@ -145,30 +145,51 @@ public struct MappedText: Sendable, Equatable {
 /// Fast character tests for the filters' hot loops: ASCII is decided by value, only other
 /// scalars consult Unicode properties (which are slow to look up one by one).
 enum CharacterClass {
-    /// Flags of ``kind(_:)``.
+    /// Flags of ``kind(_:)``: general category groups, then Unicode properties.
     static let letter: UInt8 = 1, mark: UInt8 = 2, number: UInt8 = 4
+    static let alphabetic: UInt8 = 8, uppercase: UInt8 = 16, lowercase: UInt8 = 32
+    private static let categories: UInt8 = letter | mark | number
 
-    /// Letter, mark or number (general categories L*, M*, N*), or 0 — from a table below
-    /// U+3000, since Swift looks a general category up slowly.
+    /// The flags of `scalar` — from a table below U+3000, since Swift looks general
+    /// categories and properties up slowly.
     @inline(__always)
     static func kind(_ scalar: Unicode.Scalar) -> UInt8 {
         scalar.value < 0x3000 ? kinds[Int(scalar.value)] : classify(scalar)
     }
 
+    /// ``letter``, ``mark``, ``number`` or 0: the general category group alone.
     @inline(__always)
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) != 0 }
+    static func category(_ scalar: Unicode.Scalar) -> UInt8 { kind(scalar) & categories }
+
+    /// Letter, mark or number (general categories L*, M*, N*).
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & categories != 0 }
+
+    /// Unicode's `Alphabetic`, `Uppercase` and `Lowercase` properties.
+    @inline(__always)
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & alphabetic != 0 }
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & uppercase != 0 }
+    @inline(__always)
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & lowercase != 0 }
 
     private static let kinds: [UInt8] = (0..<0x3000).map { value in
         Unicode.Scalar(UInt32(value)).map(classify) ?? 0
     }
 
     private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return letter
-        case .nonspacingMark, .spacingMark, .enclosingMark: return mark
-        case .decimalNumber, .letterNumber, .otherNumber: return number
-        default: return 0
+        let properties = scalar.properties
+        var flags: UInt8
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: flags = letter
+        case .nonspacingMark, .spacingMark, .enclosingMark: flags = mark
+        case .decimalNumber, .letterNumber, .otherNumber: flags = number
+        default: flags = 0
         }
+        if properties.isAlphabetic { flags |= alphabetic }
+        if properties.isUppercase { flags |= uppercase }
+        if properties.isLowercase { flags |= lowercase }
+        return flags
     }
 
     /// The script of a letter by code point block — Latin, Cyrillic, Greek or nil — for

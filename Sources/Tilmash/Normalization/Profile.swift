@@ -17,11 +17,22 @@ public struct Profile: Sendable {
     public let name: String
     /// The filters, applied in order.
     public let filters: [any TextFilter]
+    /// The line-by-line fast path, when the chain allows it (see ``LineLocalFilter``).
+    private var plan: LinePlan?
 
-    /// Makes a custom chain.
+    /// Makes a custom chain. When it is some ``LineLocalFilter``s followed by some
+    /// ``CharacterMappingFilter``s, lines none of them would change skip the chain.
     public init(name: String, filters: [any TextFilter]) {
         self.name = name
         self.filters = filters
+        plan = LinePlan(filters: filters)
+    }
+
+    /// The same chain without the line-by-line fast path (to check one against the other).
+    var withoutLinePlan: Profile {
+        var copy = self
+        copy.plan = nil
+        return copy
     }
 
     /// Display and storage clean-up; keeps case, quotes and diacritics.
@@ -58,8 +69,13 @@ public struct Profile: Sendable {
 
     /// Normalizes `text` with an explicit language context.
     public func normalize(_ text: String, context: FilterContext) throws -> NormalizedText {
-        var mapped = MappedText(original: text)
-        for filter in filters { mapped = try filter.apply(mapped, context: context) }
+        var mapped: MappedText
+        if let plan {
+            mapped = try plan.normalize(text.scalarArray, context: context)
+        } else {
+            mapped = MappedText(original: text)
+            for filter in filters { mapped = try filter.apply(mapped, context: context) }
+        }
         let language = context.runs.first(where: { $0.language != .undetermined })?.language ?? context.fallback
         return NormalizedText(original: text, mapped: mapped, language: language)
     }

@@ -6,8 +6,9 @@
 ///   `ı` → `i`, `ü` → `u`, `ə` → `e`; ICU `Latin-ASCII`), typographic punctuation to ASCII
 ///   (`–` → `-`).
 ///
-/// Letters ICU has no ASCII form for are kept.
-public struct ASCIIFoldingFilter: TextFilter {
+/// Letters ICU has no ASCII form for are kept. A letter folded by the table maps back to
+/// itself (`ß` → `ss`); a word ICU folds maps back as a whole.
+public struct ASCIIFoldingFilter: CharacterMappingFilter {
     private let german: ASCIIFolder
     private let latin: ASCIIFolder
     private let cache = WordCache()
@@ -23,18 +24,42 @@ public struct ASCIIFoldingFilter: TextFilter {
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         guard text.scalars.contains(where: { !$0.isASCII }) else { return text }
-        let runs = text.runs { !$0.isASCII && $0 != "\n" }
-            .map { expandToWord($0, in: text) }
-        return try text.transformingRuns(merge(runs)) { run in
+        let runs = merge(text.runs { !$0.isASCII && $0 != "\n" }.map { expandToWord($0, in: text) })
+        var builder = MappedText.Builder(text)
+        var position = 0
+        for run in runs {
+            builder.copy(position..<run.lowerBound)
+            position = run.upperBound
             let isGerman = context.language(of: run, in: text) == .german
             let folder = isGerman ? german : latin
-            if let folded = folder.foldByTable(text.scalars[run]) { return String(scalars: folded) }
+            if text.scalars[run].allSatisfy({ $0.isASCII || folder.tableFolding(of: $0) != nil }) {
+                // Letter by letter: each folding maps to its own letter (ß → ss to ß).
+                for index in run {
+                    if let folded = folder.tableFolding(of: text.scalars[index]) {
+                        builder.emit(folded, from: index..<index + 1)
+                    } else {
+                        builder.copy(index)
+                    }
+                }
+                continue
+            }
             // German words still go through Latin-ASCII for what de-ASCII leaves.
-            return try cache.value(for: text.string(run), tag: isGerman ? "de" : "latin") {
+            let folded = try cache.value(for: text.string(run), tag: isGerman ? "de" : "latin") {
                 let once = try folder.fold(word: text.scalars[run])
                 return isGerman ? try latin.fold(once) : once
             }
+            builder.emit(folded, from: run)
         }
+        builder.copy(position..<text.count)
+        return builder.output
+    }
+
+    /// ASCII stays; a letter the language's table folds the same in any word becomes its
+    /// folding; anything else needs its word (and ICU).
+    public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
+        if scalar.isASCII { return .same }
+        let folder = language == .german ? german : latin
+        return folder.tableFolding(of: scalar).map { CharacterMapping.replaced($0) } ?? .needsContext
     }
 
     /// Widens a run of non-ASCII scalars to the whole word around it, since `de-ASCII`

@@ -9,7 +9,7 @@
 /// the filter reads ICU's folding of every character of the Basic Multilingual Plane into
 /// a table once, and asks ICU only for characters beyond it that change when folded. Each
 /// output character maps to exactly the character it came from.
-public struct CaseFoldFilter: TextFilter {
+public struct CaseFoldFilter: CharacterMappingFilter {
     private let root: FoldTable
     private let turkic: FoldTable
 
@@ -36,14 +36,31 @@ public struct CaseFoldFilter: TextFilter {
                     } else {
                         builder.emit(table.several[value]!, from: index..<index + 1)
                     }
-                } else if scalar.properties.changesWhenCaseFolded {
-                    builder.emit(try table.mapper.fold(String(scalar)), from: index..<index + 1)
+                } else if let folded = try table.foldBeyondTable(scalar) {
+                    builder.emit(folded, from: index..<index + 1)
                 } else {
                     builder.copy(index)
                 }
             }
         }
         return builder.output
+    }
+
+    /// The folding of one character (case folding has no context rules). A character
+    /// ICU fails on is left to ``apply(_:context:)``, which reports the error.
+    public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
+        let table = language.usesTurkicCasing ? turkic : root
+        let value = scalar.value
+        if value < FoldTable.limit {
+            let folded = table.single[Int(value)]
+            if folded == FoldTable.several { return .replaced(table.several[value]!) }
+            return folded == value ? .same : .replaced([Unicode.Scalar(folded)!])
+        }
+        do {
+            return try table.foldBeyondTable(scalar).map { .replaced($0) } ?? .same
+        } catch {
+            return .needsContext
+        }
     }
 }
 
@@ -80,6 +97,12 @@ struct FoldTable: Sendable {
         }
         self.single = single
         self.several = several
+    }
+
+    /// ICU's folding of a character beyond the table, or nil when folding leaves it.
+    func foldBeyondTable(_ scalar: Unicode.Scalar) throws -> [Unicode.Scalar]? {
+        guard scalar.properties.changesWhenCaseFolded else { return nil }
+        return Array(try mapper.fold(String(scalar)).unicodeScalars)
     }
 
     /// False for characters no case folding touches: ASCII other than capitals, and the

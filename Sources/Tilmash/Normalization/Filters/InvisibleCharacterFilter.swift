@@ -10,7 +10,7 @@
 ///   removed by ``SpaceFilter``.
 ///
 /// Zero-width (non-)joiners are kept: they carry meaning in Persian and Indic scripts.
-public struct InvisibleCharacterFilter: TextFilter {
+public struct InvisibleCharacterFilter: LineLocalFilter {
     public init() {}
     public let name = "invisibles"
     public let summary = "remove zero-width characters, BOMs, bidi and control characters; NBSP and other spaces -> ' '; CRLF -> LF"
@@ -36,6 +36,9 @@ public struct InvisibleCharacterFilter: TextFilter {
         }
         return builder.output
     }
+
+    /// Every character this filter removes or replaces.
+    public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { Self.needsWork(scalar) }
 
     private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -17,7 +17,7 @@
 ///
 /// In `tilmash normalize` text mode each line is processed alone, so this filter only acts
 /// on whole documents (`--document`, `--input jsonl`, and the library).
-public struct LineBreakRepairFilter: TextFilter {
+public struct LineBreakRepairFilter: LineLocalFilter {
     private let suspendedHyphenWords: Set<String>
 
     /// Loads the suspended-hyphen word list from the bundled resources.
@@ -26,69 +26,106 @@ public struct LineBreakRepairFilter: TextFilter {
             .split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }
 
+    /// No character alone; line breaks are decided by ``keepsLineBreak(in:at:)``.
+    public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { false }
+
     public let name = "line-breaks"
     public let summary = "join words hyphenated across lines (Zusammen-\\narbeit), keep compounds (Kazak-\\nRus), join wrapped lines"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
-        let s = text.scalars
-        guard s.contains("\n") else { return text }
-        var builder = MappedText.Builder(text)
-        var position = 0
-        var lineStart = 0
-        while let newline = s[position...].firstIndex(of: "\n") {
-            // Previous line: lineStart..<newline; its last non-space character:
+        guard text.scalars.contains("\n") else { return text }
+        return text.scalars.withUnsafeBufferPointer { s in
+            var builder = MappedText.Builder(text)
+            var position = 0
+            var newline = 0
+            while newline < s.count {
+                guard s[newline] == "\n" else {
+                    newline += 1
+                    continue
+                }
+                let lines = LineBreak(s, newline)
+                switch action(lines, s) {
+                case .keep:
+                    newline += 1
+                    continue
+                case .joinWord:
+                    builder.copy(position..<(lines.aEnd - 1))     // drop hyphen, spaces, newline, spaces
+                case .joinCompound:
+                    builder.copy(position..<lines.aEnd)           // keep hyphen, drop the break
+                case .joinLines:
+                    builder.copy(position..<lines.aEnd)
+                    builder.emit(" ", from: newline..<newline + 1)
+                }
+                position = lines.bStart
+                newline = lines.bStart
+            }
+            builder.copy(position..<s.count)
+            return builder.output
+        }
+    }
+
+    /// Keeps the break unless one of the rules above joins the lines. Its lines are
+    /// looked at up to the neighbouring breaks; a joined previous line does not count.
+    public func keepsLineBreak(in scalars: UnsafeBufferPointer<Unicode.Scalar>, at newline: Int) -> Bool {
+        action(LineBreak(scalars, newline), scalars) == .keep
+    }
+
+    /// The lines around one break: the previous line's start and its end before trailing
+    /// spaces, the next line's start after leading spaces and its end.
+    private struct LineBreak {
+        let lineStart: Int, aEnd: Int, bStart: Int, bEnd: Int
+
+        init(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ newline: Int) {
+            var lineStart = newline
+            while lineStart > 0 && s[lineStart - 1] != "\n" { lineStart -= 1 }
             var aEnd = newline
             while aEnd > lineStart && s[aEnd - 1] == " " { aEnd -= 1 }
             var bStart = newline + 1
             while bStart < s.count && s[bStart] == " " { bStart += 1 }
             var bEnd = bStart
             while bEnd < s.count && s[bEnd] != "\n" { bEnd += 1 }
-            let aBlank = aEnd == lineStart, bBlank = bStart == bEnd
-            if aBlank || bBlank {
-                builder.copy(position..<(newline + 1))
-                position = newline + 1
-                lineStart = newline + 1
-                continue
-            }
-            let last = s[aEnd - 1]
-            let next = s[bStart]
-            let hyphenated = Self.hyphens.contains(last) && aEnd - 2 >= lineStart && s[aEnd - 2].properties.isAlphabetic
-            if hyphenated && next.properties.isLowercase && !(last != "\u{AD}" && startsWithSuspendedHyphenWord(s, bStart)) {
-                builder.copy(position..<(aEnd - 1))          // drop hyphen, spaces, newline, spaces
-            } else if hyphenated && (next.properties.isUppercase || next.properties.numericType != nil) {
-                builder.copy(position..<aEnd)                // keep hyphen, drop the break
-            } else if shouldJoin(s, lineStart: lineStart, lineEnd: aEnd, next: next) {
-                builder.copy(position..<aEnd)
-                builder.emit(" ", from: newline..<newline + 1)
-            } else {
-                builder.copy(position..<(newline + 1))
-                position = newline + 1
-                lineStart = newline + 1
-                continue
-            }
-            position = bStart
-            lineStart = newline + 1
+            self.lineStart = lineStart
+            self.aEnd = aEnd
+            self.bStart = bStart
+            self.bEnd = bEnd
         }
-        builder.copy(position..<s.count)
-        return builder.output
+    }
+
+    private enum Action { case keep, joinWord, joinCompound, joinLines }
+
+    private func action(_ lines: LineBreak, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Action {
+        guard lines.aEnd > lines.lineStart, lines.bStart < lines.bEnd else { return .keep }   // a blank line
+        let last = s[lines.aEnd - 1]
+        let next = s[lines.bStart]
+        let hyphenated = Self.hyphens.contains(last) && lines.aEnd - 2 >= lines.lineStart && CharacterClass.isAlphabetic(s[lines.aEnd - 2])
+        if hyphenated && CharacterClass.isLowercase(next) && !(last != "\u{AD}" && startsWithSuspendedHyphenWord(s, lines.bStart)) {
+            return .joinWord
+        } else if hyphenated && (CharacterClass.isUppercase(next) || next.properties.numericType != nil) {
+            return .joinCompound
+        } else if shouldJoin(s[lines.lineStart..<lines.aEnd], next: next) {
+            return .joinLines
+        }
+        return .keep
     }
 
     private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{AD}"]
     private static let terminals: Set<Unicode.Scalar> = [".", "!", "?", ":", ";", "…"]
 
-    private func shouldJoin(_ s: [Unicode.Scalar], lineStart: Int, lineEnd: Int, next: Unicode.Scalar) -> Bool {
-        if next.properties.isLowercase { return true }
-        if Self.terminals.contains(s[lineEnd - 1]) { return false }
-        let line = s[lineStart..<lineEnd]
+    private func shouldJoin(_ line: Slice<UnsafeBufferPointer<Unicode.Scalar>>, next: Unicode.Scalar) -> Bool {
+        if CharacterClass.isLowercase(next) { return true }
+        if Self.terminals.contains(line.last!) { return false }
         guard line.count >= 40 else { return false }
-        let letters = line.filter { $0.properties.isAlphabetic }
-        let capitals = letters.filter { $0.properties.isUppercase }.count
-        return capitals * 2 < letters.count
+        var letters = 0, capitals = 0
+        for scalar in line where CharacterClass.isAlphabetic(scalar) {
+            letters += 1
+            if CharacterClass.isUppercase(scalar) { capitals += 1 }
+        }
+        return capitals * 2 < letters
     }
 
-    private func startsWithSuspendedHyphenWord(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
+    private func startsWithSuspendedHyphenWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Bool {
         var end = start
-        while end < s.count && s[end].properties.isAlphabetic { end += 1 }
+        while end < s.count && CharacterClass.isAlphabetic(s[end]) { end += 1 }
         return suspendedHyphenWords.contains(String(scalars: s[start..<end]).lowercased())
     }
 }

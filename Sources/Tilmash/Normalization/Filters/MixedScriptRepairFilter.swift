@@ -11,7 +11,7 @@
 ///   the surrounding text, it is replaced by that language's word (`Vertrauen и Dialog`
 ///   → `Vertrauen und Dialog` in German).
 /// - Genuine Cyrillic words and Cyrillic text stay as they are.
-public struct MixedScriptRepairFilter: TextFilter {
+public struct MixedScriptRepairFilter: LineLocalFilter {
     private let strayWords: [String: [Language: String]]
 
     /// Loads the stray-word table from the bundled resources.
@@ -63,6 +63,11 @@ public struct MixedScriptRepairFilter: TextFilter {
         guard !replacements.isEmpty else { return text }
         return text.transformingRuns(replacements) { outputs[$0] }
     }
+
+    /// Only lines that mix Latin with Cyrillic or Greek letters may need a repair (the
+    /// words it looks at, and a stray's neighbours, are on one line).
+    public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { false }
+    public var lineChecks: LineChecks { .scriptMix }
 
     /// The script of a word's letters: Latin or Cyrillic when one of them has a clear
     /// majority (ignoring marks and digits); nil for all-Cyrillic short words that may be

@@ -7,7 +7,7 @@
 /// ```swift
 /// // "„Ja“, Astana’da «…»" → "\"Ja\", Astana'da \"…\""
 /// ```
-public struct QuoteFilter: TextFilter {
+public struct QuoteFilter: CharacterMappingFilter {
     public init() {}
     public let name = "quotes"
     public let summary = "apostrophes ’ ‘ ` ´ ʼ ′ -> ', quotes “ ” „ « » -> \""
@@ -23,6 +23,10 @@ public struct QuoteFilter: TextFilter {
             }
         }
         return builder.output
+    }
+
+    public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
+        Self.replacement(scalar).map { .replaced([$0]) } ?? .same
     }
 
     static func replacement(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

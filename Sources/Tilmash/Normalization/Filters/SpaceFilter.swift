@@ -4,7 +4,7 @@
 /// ```swift
 /// // "a  \u{AD}b   \n  c " → "ab\nc"
 /// ```
-public struct SpaceFilter: TextFilter {
+public struct SpaceFilter: LineLocalFilter {
     public init() {}
     public let name = "spaces"
     public let summary = "collapse runs of spaces, trim spaces around line breaks, drop remaining soft hyphens"
@@ -34,6 +34,10 @@ public struct SpaceFilter: TextFilter {
         }
         return builder.output
     }
+
+    /// The soft hyphen; spaces are checked line by line (``LineChecks/spacing``).
+    public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{AD}" }
+    public var lineChecks: LineChecks { .spacing }
 
     /// True when there is nothing to do: no double space, no space at a line's edge, no
     /// soft hyphen.

@@ -7,7 +7,7 @@
 ///
 /// Each word is transliterated as a whole, so a word's letters map to the whole original
 /// word when the lengths differ (`Щучинск` → `Shchuchinsk`).
-public struct TransliterationFilter: TextFilter {
+public struct TransliterationFilter: CharacterMappingFilter {
     /// Compiles the three schemes' transliterators (shared, once per process), so that a
     /// broken rule file fails here rather than in the middle of a text.
     public init() throws {
@@ -19,9 +19,19 @@ public struct TransliterationFilter: TextFilter {
 
     private static let kazakhLetters = Set("әғқңөұүһіӘҒҚҢӨҰҮҺІ".unicodeScalars)
 
+    /// A letter of a script other than Latin: its word is transliterated whole.
+    static func isForeignLetter(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && scalar.properties.isAlphabetic && Script.of(scalar) != .latin
+    }
+
+    /// Letters of other scripts need their word; everything else stays.
+    public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
+        Self.isForeignLetter(scalar) ? .needsContext : .same
+    }
+
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         guard text.scalars.contains(where: { !$0.isASCII }) else { return text }
-        let words = text.wordRuns.filter { run in text.scalars[run].contains { !$0.isASCII && Script.of($0) != .latin && $0.properties.isAlphabetic } }
+        let words = text.wordRuns.filter { run in text.scalars[run].contains(where: Self.isForeignLetter) }
         guard !words.isEmpty else { return text }
         return try text.transformingRuns(words) { run in
             let language = context.language(of: run, in: text)

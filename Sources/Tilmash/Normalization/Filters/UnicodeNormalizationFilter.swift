@@ -12,7 +12,7 @@
 /// ```swift
 /// try UnicodeNormalizationFilter(.nfkc).apply(MappedText(original: "ﬁ²"), context: .init(language: .english)).string  // "fi2"
 /// ```
-public struct UnicodeNormalizationFilter: TextFilter {
+public struct UnicodeNormalizationFilter: LineLocalFilter, CharacterMappingFilter {
     public let form: UnicodeNormalizer.Form
     private let normalizer: UnicodeNormalizer
     /// `stable[c]` / `boundary[c]` for characters below `tableLimit`.
@@ -75,6 +75,14 @@ public struct UnicodeNormalizationFilter: TextFilter {
             // equal, which is exactly the difference normalization makes.
             return normalized.unicodeScalars.elementsEqual(source.unicodeScalars) ? nil : normalized
         }
+    }
+
+    /// A character that is not stable (see above) may change with its neighbours.
+    public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { !isStable(scalar) }
+
+    /// Stable characters stay; the others need their segment.
+    public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
+        isStable(scalar) ? .same : .needsContext
     }
 
     private func isStable(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,0 +1,85 @@
+/// What a profile's filters make of each character of the Basic Multilingual Plane, for one
+/// language, in one table lookup: the composed ``CharacterMappingFilter`` mappings, and
+/// flags telling ``LinePlan`` which characters send their line through the filter chain.
+///
+/// An entry holds the output character (21 bits) or, with ``several``, an index into
+/// ``expansions``; plus the flag bits below. Characters beyond the table are composed on
+/// the fly (``entry(of:)``).
+struct CharacterTable: Sendable {
+    static let size = 0x10000
+    static let valueMask: UInt32 = 0x1F_FFFF
+    /// The output is `expansions[entry & valueMask]` (several characters, or none).
+    static let several: UInt32 = 1 << 21
+    /// A ``LineLocalFilter`` trigger: the line needs the chain, and line breaks next to it
+    /// are not decided on the unfiltered text.
+    static let repairTrigger: UInt32 = 1 << 24
+    /// A ``CharacterMappingFilter`` needs the character's neighbours.
+    static let needsContext: UInt32 = 1 << 25
+    /// Latin letter; Cyrillic or Greek letter (for ``LineChecks/scriptMix``).
+    static let latin: UInt32 = 1 << 26
+    static let cyrillicOrGreek: UInt32 = 1 << 27
+    static let dirty: UInt32 = repairTrigger | needsContext
+
+    let entries: [UInt32]
+    let expansions: [[Unicode.Scalar]]
+    private let composer: Composer
+
+    init(composer: Composer) {
+        self.composer = composer
+        var expansions: [[Unicode.Scalar]] = []
+        entries = (0..<UInt32(Self.size)).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return Self.needsContext }
+            let (flags, output) = composer.compose(scalar)
+            guard let output else { return flags | value }
+            if output.count == 1 { return flags | output[0].value }
+            expansions.append(output)
+            return flags | Self.several | UInt32(expansions.count - 1)
+        }
+        self.expansions = expansions
+    }
+
+    /// The flags and output (nil: unchanged) of any character.
+    @inline(__always)
+    func entry(of scalar: Unicode.Scalar) -> (flags: UInt32, output: [Unicode.Scalar]?) {
+        if scalar.value < Self.size {
+            let entry = entries[Int(scalar.value)]
+            if entry & Self.several != 0 { return (entry, expansions[Int(entry & Self.valueMask)]) }
+            return (entry, entry & Self.valueMask == scalar.value ? nil : [Unicode.Scalar(entry & Self.valueMask)!])
+        }
+        return composer.compose(scalar)
+    }
+
+    /// Composes the filters' answers for one character in one language.
+    struct Composer: Sendable {
+        let lineFilters: [any LineLocalFilter]
+        let characterFilters: [any CharacterMappingFilter]
+        let language: Language
+
+        func compose(_ scalar: Unicode.Scalar) -> (flags: UInt32, output: [Unicode.Scalar]?) {
+            var flags: UInt32 = 0
+            if lineFilters.contains(where: { $0.isTrigger(scalar) }) { flags |= CharacterTable.repairTrigger }
+            switch CharacterClass.letterScript(scalar) {
+            case .latin?: flags |= CharacterTable.latin
+            case .some: flags |= CharacterTable.cyrillicOrGreek
+            case nil: break
+            }
+            var current = [scalar]
+            var changed = false
+            for filter in characterFilters {
+                var next: [Unicode.Scalar] = []
+                for character in current {
+                    switch filter.mapping(of: character, language: language) {
+                    case .same: next.append(character)
+                    case .replaced(let replacement):
+                        next.append(contentsOf: replacement)
+                        changed = true
+                    case .needsContext:
+                        return (flags | CharacterTable.needsContext, nil)
+                    }
+                }
+                current = next
+            }
+            return (flags, changed ? current : nil)
+        }
+    }
+}

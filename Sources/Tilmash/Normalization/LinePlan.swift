@@ -1,0 +1,263 @@
+/// The fast path of a ``Profile`` whose filters are ``LineLocalFilter``s followed by
+/// ``CharacterMappingFilter``s (the built-in ones are).
+///
+/// Most lines of real text need none of the repairs: no invisible character, no odd
+/// spacing, no mixed-script word, no line break to join. Such a line is normalized by one
+/// ``CharacterTable`` lookup per character instead of a pass of every filter. The other
+/// lines — and the lines on both sides of a line break a filter may change — are cut out
+/// as regions and run through the whole chain, with their original offsets, so the result
+/// is exactly the chain's (tests compare both on the seeds and on random text).
+///
+/// Why a region can be normalized alone: every line-local filter's reach ends at a line
+/// break it keeps, and the character filters change one character at a time or, for the
+/// characters they flag, look at no more than a word or a normalization segment, neither of
+/// which spans a line break.
+///
+/// `Sendable`: the tables are built once per language, under a lock, and then only read.
+final class LinePlan: Sendable {
+    private let filters: [any TextFilter]
+    private let lineFilters: [any LineLocalFilter]
+    private let characterFilters: [any CharacterMappingFilter]
+    private let checks: LineChecks
+    private let tables = ProcessWideTable<Language, CharacterTable>()
+
+    /// A plan for `filters`, or nil when the chain does not have the required shape.
+    init?(filters: [any TextFilter]) {
+        var lineFilters: [any LineLocalFilter] = []
+        var characterFilters: [any CharacterMappingFilter] = []
+        for filter in filters {
+            if characterFilters.isEmpty, let filter = filter as? any LineLocalFilter {
+                lineFilters.append(filter)
+            } else if let filter = filter as? any CharacterMappingFilter {
+                characterFilters.append(filter)
+            } else {
+                return nil
+            }
+        }
+        // A line break must come through every filter as it is.
+        let composer = CharacterTable.Composer(lineFilters: lineFilters, characterFilters: characterFilters, language: .undetermined)
+        let newline = composer.compose("\n")
+        guard newline.flags & CharacterTable.dirty == 0, newline.output == nil else { return nil }
+        self.filters = filters
+        self.lineFilters = lineFilters
+        self.characterFilters = characterFilters
+        checks = lineFilters.reduce(into: LineChecks()) { $0.formUnion($1.lineChecks) }
+    }
+
+    /// The table for `language`, built on first use.
+    private func table(_ language: Language) -> CharacterTable {
+        // Building cannot fail; `try!` only satisfies the cache's signature.
+        try! tables.get(language) {
+            CharacterTable(composer: .init(lineFilters: lineFilters, characterFilters: characterFilters, language: $0))
+        }
+    }
+
+    /// The original text's scalars through the chain.
+    func normalize(_ scalars: [Unicode.Scalar], context: FilterContext) throws -> MappedText {
+        let languages = LanguageSpans(context, count: scalars.count) { self.table($0) }
+        return try scalars.withUnsafeBufferPointer { s in
+            let lines = scanLines(s, languages)
+            var output = Output(capacity: s.count + s.count / 16)
+            var first = 0
+            while first < lines.count {
+                var last = first
+                while last + 1 < lines.count && !isCut(s, after: lines[last], before: lines[last + 1]) { last += 1 }
+                let range = lines[first].start..<lines[last].end
+                if first == last && lines[first].isClean {
+                    emit(s, range, languages, into: &output)
+                } else {
+                    var region = MappedText(scalars: Array(s[range]), starts: (range.lowerBound..<range.upperBound).map { Int32($0) },
+                                            ends: (range.lowerBound..<range.upperBound).map { Int32($0 + 1) })
+                    for filter in filters { region = try filter.apply(region, context: context) }
+                    output.append(region)
+                }
+                if range.upperBound < s.count { output.emit(["\n"], at: range.upperBound) }   // the kept line break
+                first = last + 1
+            }
+            return output.finish()
+        }
+    }
+
+    /// The result being built: each scalar with its original range, in buffers that grow
+    /// by doubling (appending to three arrays checks uniqueness and capacity every time).
+    private struct Output: ~Copyable {
+        private var scalars: UnsafeMutablePointer<Unicode.Scalar>
+        private var starts: UnsafeMutablePointer<Int32>
+        private var ends: UnsafeMutablePointer<Int32>
+        private var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            scalars = .allocate(capacity: self.capacity)
+            starts = .allocate(capacity: self.capacity)
+            ends = .allocate(capacity: self.capacity)
+        }
+
+        deinit {
+            scalars.deallocate()
+            starts.deallocate()
+            ends.deallocate()
+        }
+
+        /// Room for `more` scalars.
+        @inline(__always)
+        mutating func reserve(_ more: Int) {
+            guard count + more > capacity else { return }
+            let newCapacity = max(capacity * 2, count + more)
+            func grow<T>(_ pointer: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+                let bigger = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
+                bigger.moveInitialize(from: pointer, count: count)
+                pointer.deallocate()
+                return bigger
+            }
+            scalars = grow(scalars)
+            starts = grow(starts)
+            ends = grow(ends)
+            capacity = newCapacity
+        }
+
+        /// `scalar`, coming from original scalar `index`; room must be reserved.
+        @inline(__always)
+        mutating func emitReserved(_ scalar: Unicode.Scalar, at index: Int) {
+            scalars[count] = scalar
+            starts[count] = Int32(truncatingIfNeeded: index)
+            ends[count] = Int32(truncatingIfNeeded: index + 1)
+            count += 1
+        }
+
+        /// `replacement`, every scalar coming from original scalar `index`.
+        mutating func emit(_ replacement: [Unicode.Scalar], at index: Int) {
+            reserve(replacement.count)
+            for scalar in replacement { emitReserved(scalar, at: index) }
+        }
+
+        /// A region's output, whose map already points into the original.
+        mutating func append(_ text: MappedText) {
+            reserve(text.count)
+            for index in 0..<text.count {
+                scalars[count] = text.scalars[index]
+                starts[count] = text.starts[index]
+                ends[count] = text.ends[index]
+                count += 1
+            }
+        }
+
+        consuming func finish() -> MappedText {
+            MappedText(scalars: Array(UnsafeBufferPointer(start: scalars, count: count)),
+                       starts: Array(UnsafeBufferPointer(start: starts, count: count)),
+                       ends: Array(UnsafeBufferPointer(start: ends, count: count)))
+        }
+    }
+
+    /// One line (without its line break) and what the scan found in it.
+    private struct Line {
+        let start: Int, end: Int
+        /// No filter changes the line.
+        let isClean: Bool
+        /// A line-local filter's character is in it.
+        let hasTrigger: Bool
+    }
+
+    private func scanLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ languages: LanguageSpans) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        while start <= s.count {
+            var end = start
+            while end < s.count && s[end] != "\n" { end += 1 }
+            var flags: UInt32 = 0
+            var doubleSpace = false
+            languages.forEachSpan(in: start..<end) { span, table in
+                var previous: UInt32 = span.lowerBound > start ? s[span.lowerBound - 1].value : 0
+                for index in span {
+                    let value = s[index].value
+                    flags |= value < CharacterTable.size ? table.entries[Int(value)] : table.entry(of: s[index]).flags
+                    if value == 0x20 && previous == 0x20 { doubleSpace = true }
+                    previous = value
+                }
+            }
+            var clean = flags & CharacterTable.dirty == 0
+            if checks.contains(.spacing) && end > start && (doubleSpace || s[start] == " " || s[end - 1] == " ") { clean = false }
+            if checks.contains(.scriptMix) && flags & CharacterTable.latin != 0 && flags & CharacterTable.cyrillicOrGreek != 0 { clean = false }
+            lines.append(Line(start: start, end: end, isClean: clean, hasTrigger: flags & CharacterTable.repairTrigger != 0))
+            start = end + 1
+        }
+        return lines
+    }
+
+    /// True when the line break between `a` and `b` stays and no filter looks across it.
+    private func isCut(_ s: UnsafeBufferPointer<Unicode.Scalar>, after a: Line, before b: Line) -> Bool {
+        // Triggers may change what the line-break rules see (a no-break space at a line's
+        // edge, a carriage return): then the chain decides.
+        guard !a.hasTrigger && !b.hasTrigger else { return false }
+        return lineFilters.allSatisfy { $0.keepsLineBreak(in: s, at: a.end) }
+    }
+
+    /// A clean line through the character tables.
+    private func emit(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ languages: LanguageSpans, into output: inout Output) {
+        languages.forEachSpan(in: range) { span, table in
+            table.entries.withUnsafeBufferPointer { entries in
+                for index in span {
+                    let value = s[index].value
+                    if value < CharacterTable.size {
+                        let entry = entries[Int(value)]
+                        if entry & CharacterTable.several == 0 {
+                            output.reserve(1)
+                            output.emitReserved(Unicode.Scalar(entry & CharacterTable.valueMask).unsafelyUnwrapped, at: index)
+                        } else {
+                            output.emit(table.expansions[Int(entry & CharacterTable.valueMask)], at: index)
+                        }
+                    } else {
+                        output.emit(table.entry(of: s[index]).output ?? [s[index]], at: index)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The character table in force at each position: one per language stretch of the
+/// context (positions are original offsets, which the fast path works on directly).
+private struct LanguageSpans {
+    private let starts: [Int]
+    private let tables: [CharacterTable]
+
+    init(_ context: FilterContext, count: Int, table: (Language) -> CharacterTable) {
+        var edges = Set<Int>()
+        for run in context.runs {
+            edges.insert(run.range.lowerBound)
+            edges.insert(run.range.upperBound)
+        }
+        var starts: [Int] = []
+        var languages: [Language] = []
+        for start in [0] + edges.filter({ $0 > 0 && $0 < count }).sorted() {
+            let language = context.language(atOriginal: start)
+            if languages.last == language { continue }
+            starts.append(start)
+            languages.append(language)
+        }
+        var byLanguage: [Language: CharacterTable] = [:]
+        for language in languages where byLanguage[language] == nil { byLanguage[language] = table(language) }
+        self.starts = starts
+        self.tables = languages.map { byLanguage[$0]! }
+    }
+
+    /// Calls `body` for each piece of `range` with one table.
+    func forEachSpan(in range: Range<Int>, _ body: (Range<Int>, CharacterTable) -> Void) {
+        guard !range.isEmpty else { return }
+        if starts.count == 1 { return body(range, tables[0]) }
+        var low = 0, high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= range.lowerBound { low = middle } else { high = middle }
+        }
+        var position = range.lowerBound
+        var span = low
+        while position < range.upperBound {
+            let end = span + 1 < starts.count ? min(starts[span + 1], range.upperBound) : range.upperBound
+            if end > position { body(position..<end, tables[span]) }
+            position = end
+            span += 1
+        }
+    }
+}
