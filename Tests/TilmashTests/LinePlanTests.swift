@@ -60,6 +60,20 @@ import Testing
         "a long line of ordinary words that goes on past forty characters",
     ]
 
+    /// Expansions (ß → ss, ﬁ → fi) that outgrow the output's first buffer, in clean lines
+    /// and in repaired ones.
+    @Test func growingOutputGivesTheChainsResult() throws {
+        let clean = String(repeating: "Straße ẞ ", count: 400)
+        let repaired = String(repeating: "Maße\u{A0}", count: 300) + "\n" + String(repeating: "ﬁ", count: 500)
+        for text in [clean, repaired, clean + "\n" + repaired + "\n" + clean] {
+            for profile in try [Profile.search, Profile.ascii] {
+                #expect(try Self.check(text, profile, .german))
+                #expect(try Self.check(text, profile, .turkish))
+            }
+        }
+        #expect(try Profile.search.normalize(clean, language: .german).text == String(String(repeating: "strasse ss ", count: 400).dropLast()))   // the last space trimmed
+    }
+
     @Test func randomLinesGiveTheChainsResult() throws {
         var generator = SplitMix64(seed: 0x6c69_6e65)
         let profiles = try [Profile.repair, Profile.search, Profile.ascii]

@@ -68,8 +68,11 @@ final class LinePlan: Sendable {
                 } else {
                     var region = MappedText(scalars: Array(s[range]), starts: (range.lowerBound..<range.upperBound).map { Int32($0) },
                                             ends: (range.lowerBound..<range.upperBound).map { Int32($0 + 1) })
-                    for filter in filters { region = try filter.apply(region, context: context) }
-                    output.append(region)
+                    for filter in lineFilters { region = try filter.apply(region, context: context) }
+                    if !emitRepaired(region, languages, into: &output) {
+                        for filter in characterFilters { region = try filter.apply(region, context: context) }
+                        output.append(region)
+                    }
                 }
                 if range.upperBound < s.count { output.emit(["\n"], at: range.upperBound) }   // the kept line break
                 first = last + 1
@@ -117,19 +120,38 @@ final class LinePlan: Sendable {
             capacity = newCapacity
         }
 
-        /// `scalar`, coming from original scalar `index`; room must be reserved.
+        /// What `table` makes of `scalar`, coming from original scalars `start..<end`.
         @inline(__always)
-        mutating func emitReserved(_ scalar: Unicode.Scalar, at index: Int) {
-            scalars[count] = scalar
-            starts[count] = Int32(truncatingIfNeeded: index)
-            ends[count] = Int32(truncatingIfNeeded: index + 1)
+        mutating func map(_ scalar: Unicode.Scalar, _ table: CharacterTable, start: Int32, end: Int32) {
+            let value = scalar.value
+            guard value < CharacterTable.size else {
+                return emit(table.entry(of: scalar).output ?? [scalar], start: start, end: end)
+            }
+            let entry = table.entries.withUnsafeBufferPointer { $0[Int(value)] }
+            guard entry & CharacterTable.several == 0 else {
+                return emit(table.expansions[Int(entry & CharacterTable.valueMask)], start: start, end: end)
+            }
+            reserve(1)
+            scalars[count] = Unicode.Scalar(entry & CharacterTable.valueMask).unsafelyUnwrapped
+            starts[count] = start
+            ends[count] = end
             count += 1
         }
 
         /// `replacement`, every scalar coming from original scalar `index`.
         mutating func emit(_ replacement: [Unicode.Scalar], at index: Int) {
+            emit(replacement, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index + 1))
+        }
+
+        /// `replacement`, every scalar coming from original scalars `start..<end`.
+        mutating func emit(_ replacement: [Unicode.Scalar], start: Int32, end: Int32) {
             reserve(replacement.count)
-            for scalar in replacement { emitReserved(scalar, at: index) }
+            for scalar in replacement {
+                scalars[count] = scalar
+                starts[count] = start
+                ends[count] = end
+                count += 1
+            }
         }
 
         /// A region's output, whose map already points into the original.
@@ -196,23 +218,29 @@ final class LinePlan: Sendable {
     /// A clean line through the character tables.
     private func emit(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ languages: LanguageSpans, into output: inout Output) {
         languages.forEachSpan(in: range) { span, table in
-            table.entries.withUnsafeBufferPointer { entries in
-                for index in span {
-                    let value = s[index].value
-                    if value < CharacterTable.size {
-                        let entry = entries[Int(value)]
-                        if entry & CharacterTable.several == 0 {
-                            output.reserve(1)
-                            output.emitReserved(Unicode.Scalar(entry & CharacterTable.valueMask).unsafelyUnwrapped, at: index)
-                        } else {
-                            output.emit(table.expansions[Int(entry & CharacterTable.valueMask)], at: index)
-                        }
-                    } else {
-                        output.emit(table.entry(of: s[index]).output ?? [s[index]], at: index)
-                    }
-                }
+            for index in span {
+                output.map(s[index], table, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index + 1))
             }
         }
+    }
+}
+
+extension LinePlan {
+    /// A region after the line-local filters through the character tables — unless one of
+    /// its characters needs context (then nothing is emitted and the result is false).
+    private func emitRepaired(_ text: MappedText, _ languages: LanguageSpans, into output: inout Output) -> Bool {
+        var needsContext = false
+        languages.forEachSpan(of: text) { span, table in
+            for index in span where table.entry(of: text.scalars[index]).flags & CharacterTable.needsContext != 0 {
+                needsContext = true
+                return
+            }
+        }
+        guard !needsContext else { return false }
+        languages.forEachSpan(of: text) { span, table in
+            for index in span { output.map(text.scalars[index], table, start: text.starts[index], end: text.ends[index]) }
+        }
+        return true
     }
 }
 
@@ -242,17 +270,38 @@ private struct LanguageSpans {
         self.tables = languages.map { byLanguage[$0]! }
     }
 
+    /// Calls `body` for each piece of `text` (scalar indices) whose original positions
+    /// lie in one stretch.
+    func forEachSpan(of text: MappedText, _ body: (Range<Int>, CharacterTable) -> Void) {
+        guard text.count > 0 else { return }
+        if starts.count == 1 { return body(0..<text.count, tables[0]) }
+        var first = 0
+        while first < text.count {
+            let span = self.span(at: Int(text.starts[first]))
+            let limit = span + 1 < starts.count ? starts[span + 1] : Int.max
+            var end = first + 1
+            while end < text.count && Int(text.starts[end]) < limit { end += 1 }
+            body(first..<end, tables[span])
+            first = end
+        }
+    }
+
+    /// The stretch holding original position `position`.
+    private func span(at position: Int) -> Int {
+        var low = 0, high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= position { low = middle } else { high = middle }
+        }
+        return low
+    }
+
     /// Calls `body` for each piece of `range` with one table.
     func forEachSpan(in range: Range<Int>, _ body: (Range<Int>, CharacterTable) -> Void) {
         guard !range.isEmpty else { return }
         if starts.count == 1 { return body(range, tables[0]) }
-        var low = 0, high = starts.count
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if starts[middle] <= range.lowerBound { low = middle } else { high = middle }
-        }
         var position = range.lowerBound
-        var span = low
+        var span = span(at: position)
         while position < range.upperBound {
             let end = span + 1 < starts.count ? min(starts[span + 1], range.upperBound) : range.upperBound
             if end > position { body(position..<end, tables[span]) }

@@ -70,39 +70,42 @@ public struct LineBreakRepairFilter: LineLocalFilter {
         action(LineBreak(scalars, newline), scalars) == .keep
     }
 
-    /// The lines around one break: the previous line's start and its end before trailing
-    /// spaces, the next line's start after leading spaces and its end.
+    /// The lines around one break: the previous line's end before trailing spaces, the
+    /// next line's start after leading spaces, and whether either line is blank.
     private struct LineBreak {
-        let lineStart: Int, aEnd: Int, bStart: Int, bEnd: Int
+        let aEnd: Int, bStart: Int
+        let isBesideBlankLine: Bool
 
         init(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ newline: Int) {
-            var lineStart = newline
-            while lineStart > 0 && s[lineStart - 1] != "\n" { lineStart -= 1 }
             var aEnd = newline
-            while aEnd > lineStart && s[aEnd - 1] == " " { aEnd -= 1 }
+            while aEnd > 0 && s[aEnd - 1] == " " { aEnd -= 1 }
             var bStart = newline + 1
             while bStart < s.count && s[bStart] == " " { bStart += 1 }
-            var bEnd = bStart
-            while bEnd < s.count && s[bEnd] != "\n" { bEnd += 1 }
-            self.lineStart = lineStart
             self.aEnd = aEnd
             self.bStart = bStart
-            self.bEnd = bEnd
+            isBesideBlankLine = aEnd == 0 || s[aEnd - 1] == "\n" || bStart == s.count || s[bStart] == "\n"
+        }
+
+        /// Where the previous line starts (looked for only when a rule needs the line).
+        func lineStart(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+            var start = aEnd
+            while start > 0 && s[start - 1] != "\n" { start -= 1 }
+            return start
         }
     }
 
     private enum Action { case keep, joinWord, joinCompound, joinLines }
 
     private func action(_ lines: LineBreak, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Action {
-        guard lines.aEnd > lines.lineStart, lines.bStart < lines.bEnd else { return .keep }   // a blank line
+        guard !lines.isBesideBlankLine else { return .keep }
         let last = s[lines.aEnd - 1]
         let next = s[lines.bStart]
-        let hyphenated = Self.hyphens.contains(last) && lines.aEnd - 2 >= lines.lineStart && CharacterClass.isAlphabetic(s[lines.aEnd - 2])
+        let hyphenated = Self.hyphens.contains(last) && lines.aEnd >= 2 && CharacterClass.isAlphabetic(s[lines.aEnd - 2])
         if hyphenated && CharacterClass.isLowercase(next) && !(last != "\u{AD}" && startsWithSuspendedHyphenWord(s, lines.bStart)) {
             return .joinWord
         } else if hyphenated && (CharacterClass.isUppercase(next) || next.properties.numericType != nil) {
             return .joinCompound
-        } else if shouldJoin(s[lines.lineStart..<lines.aEnd], next: next) {
+        } else if shouldJoin(lines, s, next: next) {
             return .joinLines
         }
         return .keep
@@ -111,9 +114,10 @@ public struct LineBreakRepairFilter: LineLocalFilter {
     private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{AD}"]
     private static let terminals: Set<Unicode.Scalar> = [".", "!", "?", ":", ";", "…"]
 
-    private func shouldJoin(_ line: Slice<UnsafeBufferPointer<Unicode.Scalar>>, next: Unicode.Scalar) -> Bool {
+    private func shouldJoin(_ lines: LineBreak, _ s: UnsafeBufferPointer<Unicode.Scalar>, next: Unicode.Scalar) -> Bool {
         if CharacterClass.isLowercase(next) { return true }
-        if Self.terminals.contains(line.last!) { return false }
+        if Self.terminals.contains(s[lines.aEnd - 1]) { return false }
+        let line = s[lines.lineStart(s)..<lines.aEnd]
         guard line.count >= 40 else { return false }
         var letters = 0, capitals = 0
         for scalar in line where CharacterClass.isAlphabetic(scalar) {
