@@ -41,7 +41,7 @@ enum Outcome {
     }
 }
 
-/// Runs stages: setup, one warm-up pass (which also estimates the speed), then the timed
+/// Runs stages: setup, two warm-up passes (the second estimates the speed), then the timed
 /// passes over the whole corpus or, for a stage too slow for the time budget, a prefix.
 struct Runner {
     let runs: Int
@@ -58,6 +58,8 @@ struct Runner {
             let work = try stage.setup()
             var sample = stage.corpus
             let warm = stage.corpus.prefix(bytes: Self.warmUpBytes)
+            // The first pass fills lazy tables and caches; the second estimates the speed.
+            _ = try pass(warm, work, jobs: stage.jobs)
             let warmSeconds = try pass(warm, work, jobs: stage.jobs)
             if let sampleBytes {
                 sample = stage.corpus.prefix(bytes: sampleBytes)

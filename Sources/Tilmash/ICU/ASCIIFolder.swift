@@ -65,7 +65,7 @@ struct ASCIIFolder: Sendable {
 enum WordByWord {
     static func map(_ text: String, _ transform: (ArraySlice<Unicode.Scalar>) throws -> String) rethrows -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var output = ""
         output.reserveCapacity(scalars.count + 16)
         var index = 0

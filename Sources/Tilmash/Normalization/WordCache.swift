@@ -8,7 +8,7 @@ import Foundation
 final class WordCache: @unchecked Sendable {
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
-        var entries: [String: String] = [:]
+        var entries: [ExactWord: String] = [:]
     }
 
     private let shards: [Shard]
@@ -20,9 +20,9 @@ final class WordCache: @unchecked Sendable {
     }
 
     func value(for word: String, tag: String, _ make: () throws -> String) rethrows -> String {
-        let key = tag.isEmpty ? word : tag + "\u{0}" + word
+        let key = ExactWord(tag.isEmpty ? word : tag + "\u{0}" + word)
         var utf8Sum = 0
-        for byte in key.utf8.prefix(8) { utf8Sum = utf8Sum &* 31 &+ Int(byte) }
+        for byte in key.text.utf8.prefix(8) { utf8Sum = utf8Sum &* 31 &+ Int(byte) }
         let shard = shards[(utf8Sum & Int.max) % shards.count]
         shard.lock.lock()
         if let found = shard.entries[key] {
@@ -36,5 +36,26 @@ final class WordCache: @unchecked Sendable {
         shard.entries[key] = made
         shard.lock.unlock()
         return made
+    }
+}
+
+/// A word as a dictionary key compared by its exact UTF-8 bytes. A String key would be
+/// hashed and compared by canonical equivalence — slower (it normalizes non-ASCII text on
+/// the fly), and wrong for a memo of transforms, which may treat `й` and `и` + ◌̆ apart.
+struct ExactWord: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ExactWord, b: ExactWord) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
     }
 }
