@@ -251,6 +251,11 @@ private struct LanguageSpans {
     private let tables: [CharacterTable]
 
     init(_ context: FilterContext, count: Int, table: (Language) -> CharacterTable) {
+        if context.runs.isEmpty {
+            starts = [0]
+            tables = [table(context.fallback)]
+            return
+        }
         var edges = Set<Int>()
         for run in context.runs {
             edges.insert(run.range.lowerBound)

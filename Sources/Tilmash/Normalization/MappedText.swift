@@ -147,7 +147,7 @@ public struct MappedText: Sendable, Equatable {
 enum CharacterClass {
     /// Flags of ``kind(_:)``: general category groups, then Unicode properties.
     static let letter: UInt8 = 1, mark: UInt8 = 2, number: UInt8 = 4
-    static let alphabetic: UInt8 = 8, uppercase: UInt8 = 16, lowercase: UInt8 = 32
+    static let alphabetic: UInt8 = 8, uppercase: UInt8 = 16, lowercase: UInt8 = 32, decimalDigit: UInt8 = 64
     private static let categories: UInt8 = letter | mark | number
 
     /// The flags of `scalar` — from a table below U+3000, since Swift looks general
@@ -172,6 +172,9 @@ enum CharacterClass {
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & uppercase != 0 }
     @inline(__always)
     static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & lowercase != 0 }
+    /// A decimal digit of any script (`numericType == .decimal`).
+    @inline(__always)
+    static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & decimalDigit != 0 }
 
     private static let kinds: [UInt8] = (0..<0x3000).map { value in
         Unicode.Scalar(UInt32(value)).map(classify) ?? 0
@@ -189,6 +192,7 @@ enum CharacterClass {
         if properties.isAlphabetic { flags |= alphabetic }
         if properties.isUppercase { flags |= uppercase }
         if properties.isLowercase { flags |= lowercase }
+        if properties.numericType == .decimal { flags |= decimalDigit }
         return flags
     }
 

@@ -22,12 +22,12 @@ struct MatchUnit: Sendable {
     var wholeKey: String? = nil
 
     var startsWithCapital: Bool {
-        text.unicodeScalars.first { $0.properties.isAlphabetic }?.properties.isUppercase ?? false
+        text.unicodeScalars.first(where: CharacterClass.isAlphabetic).map(CharacterClass.isUppercase) ?? false
     }
 
     var isAllCapitals: Bool {
-        let letters = text.unicodeScalars.prefix(text.unicodeScalars.count - apostropheSuffix).filter { $0.properties.isAlphabetic }
-        return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
+        let letters = text.unicodeScalars.dropLast(apostropheSuffix).filter(CharacterClass.isAlphabetic)
+        return !letters.isEmpty && letters.allSatisfy(CharacterClass.isUppercase)
     }
 
     /// Root-rule folding for the pieces of split words (keys are language-neutral).
@@ -70,13 +70,13 @@ struct MatchUnit: Sendable {
     /// Splits a word token at inner hyphens and at a lower-to-upper case change inside a
     /// long word (`AbdrahmanovLavrov`); apostrophe-suffixed and line-broken words stay whole.
     private static func split(_ token: Token) -> [(text: String, range: Range<Int>)] {
-        let scalars = Array(token.text.unicodeScalars)
+        let scalars = token.text.scalarArray
         guard token.stem == nil, !scalars.contains("\n"), scalars.count > 2 else { return [(token.text, token.range)] }
         var cuts: [(Int, isHyphen: Bool)] = []
         for index in 1..<(scalars.count - 1) {
             if scalars[index] == "-" || scalars[index] == "\u{2010}" {
                 cuts.append((index, true))
-            } else if scalars[index].properties.isUppercase && scalars[index - 1].properties.isLowercase
+            } else if CharacterClass.isUppercase(scalars[index]) && CharacterClass.isLowercase(scalars[index - 1])
                         && index >= 3 && scalars.count - index >= 3 {
                 cuts.append((index, false))
             }

@@ -157,25 +157,10 @@ struct SegmentedText {
         return scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint
     }
 
-    // Character classes, with a fast path for ASCII (most of the text the rules look at).
+    // Character classes (table lookups, see ``CharacterClass``).
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return isUppercase(scalar) || isLowercase(scalar) }
-        return scalar.properties.isAlphabetic
-    }
-
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x30 && scalar.value <= 0x39 }
-        return scalar.properties.numericType == .decimal
-    }
-
-    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x41 && scalar.value <= 0x5A }
-        return scalar.properties.isUppercase
-    }
-
-    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x61 && scalar.value <= 0x7A }
-        return scalar.properties.isLowercase
-    }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isAlphabetic(scalar) }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isDecimalDigit(scalar) }
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isUppercase(scalar) }
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isLowercase(scalar) }
 }
