@@ -20,7 +20,8 @@ struct AliasIndex: Sendable {
     }
 
     struct Node: Sendable {
-        var children: [String: Int32] = [:]
+        /// Keyed by exact bytes: text and aliases are keyed by the same function.
+        var children: [ExactWord: Int32] = [:]
         var terminals: [Terminal] = []
     }
 
@@ -29,7 +30,7 @@ struct AliasIndex: Sendable {
     /// The root node's index.
     static let root: Int32 = 0
 
-    func child(_ node: Int32, _ key: String) -> Int32? { nodes[Int(node)].children[key] }
+    func child(_ node: Int32, _ key: String) -> Int32? { nodes[Int(node)].children[ExactWord(key)] }
     func terminals(_ node: Int32) -> [Terminal] { nodes[Int(node)].terminals }
 
     init(gazetteer: Gazetteer) throws {
@@ -92,12 +93,12 @@ struct AliasIndex: Sendable {
     private mutating func insert(_ keys: [String], _ terminal: Terminal) {
         var node: Int32 = Self.root
         for key in keys {
-            if let next = nodes[Int(node)].children[key] {
+            if let next = nodes[Int(node)].children[ExactWord(key)] {
                 node = next
             } else {
                 nodes.append(Node())
                 let next = Int32(nodes.count - 1)
-                nodes[Int(node)].children[key] = next
+                nodes[Int(node)].children[ExactWord(key)] = next
                 node = next
             }
         }

@@ -35,7 +35,7 @@ struct Inflection: Sendable {
 
     /// The readings of a word with key `key` under the endings of `languages`.
     func readings(of key: String, languages: [Language]) -> [Reading] {
-        let scalars = Array(key.unicodeScalars)
+        let scalars = key.scalarArray
         guard let last = scalars.last else { return [] }
         var result: [Reading] = []
         for language in languages {

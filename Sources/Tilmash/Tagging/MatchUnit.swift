@@ -21,6 +21,10 @@ struct MatchUnit: Sendable {
     /// contain an inflected word ("Asya’da Etkileşim ve Güven Artırıcı Önlemler Konferansı").
     var wholeKey: String? = nil
 
+    /// The unit is a hyphen (compared by bytes: `String ==` on a non-ASCII key takes
+    /// Unicode's slow path).
+    var isHyphen: Bool { key.map { $0.utf8.count == 1 && $0.utf8.first == UInt8(ascii: "-") } ?? false }
+
     var startsWithCapital: Bool {
         text.unicodeScalars.first(where: CharacterClass.isAlphabetic).map(CharacterClass.isUppercase) ?? false
     }

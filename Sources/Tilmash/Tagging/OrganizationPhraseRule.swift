@@ -16,7 +16,7 @@ struct OrganizationPhraseRule {
     func candidates(_ units: [MatchUnit], titles: PersonTitleRule, knownTypes: [Int: EntityType]) -> [Candidate] {
         var result: [Candidate] = []
         func capitalizedWord(_ index: Int) -> Bool {
-            guard index >= 0, index < units.count, let key = units[index].key, key != "-" else { return false }
+            guard index >= 0, index < units.count, let key = units[index].key, !units[index].isHyphen else { return false }
             return units[index].startsWithCapital && !lists.connectors.contains(key)
         }
         for head in units.indices {
@@ -26,7 +26,7 @@ struct OrganizationPhraseRule {
             var start = head
             while capitalizedWord(start - 1) && units[start - 1].apostropheSuffix == 0
                     && !titles.titleEnds(before: start, in: units) { start -= 1 }
-            if start > 0, units[start - 1].key == "-" { continue }
+            if start > 0, units[start - 1].isHyphen { continue }
             // Right of the head only connector-led continuations: "Institute for Strategic
             // Studies", "Ministerium für …" — not "Turkic Council Foreign Ministers".
             var end = head

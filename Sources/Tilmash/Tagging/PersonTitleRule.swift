@@ -35,7 +35,7 @@ struct PersonTitleRule {
             while index < units.count, index - start < 6 {
                 let unit = units[index]
                 guard let key = unit.key else { break }
-                if key == "-" {
+                if unit.isHyphen {
                     index += 1
                     continue
                 }

@@ -95,14 +95,14 @@ public final class Tagger: Sendable {
             if let cached = readings[index] { return cached }
             let unit = units[index]
             guard let key = unit.key, unit.apostropheSuffix == 0 else { readings[index] = []; return [] }
-            let cyrillic = key.unicodeScalars.contains { Script.of($0) == .cyrillic }
+            let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
             let result = inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic))
             readings[index] = result
             return result
         }
         var candidates: [Candidate] = []
         for start in units.indices {
-            guard let firstKey = units[start].key, firstKey != "-" else { continue }
+            guard units[start].key != nil, !units[start].isHyphen else { continue }
             var best: Candidate?
             func consider(_ node: Int32, end: Int, endScalar: Int, inflected: Bool) {
                 let terminals = index.terminals(node).filter { accepts($0, units: units, start: start, end: end) }
@@ -125,7 +125,7 @@ public final class Tagger: Sendable {
                         let end = unit.range.upperBound - unit.apostropheSuffix
                         consider(child, end: position, endScalar: inflectedInside ? unit.range.upperBound : end, inflected: inflectedInside)
                     }
-                    guard key != "-" else { continue }
+                    guard !unit.isHyphen else { continue }
                     for reading in readingsOf(position) {
                         guard let child = index.child(node, reading.key) else { continue }
                         // An ending added to the last word stays outside the span; an ending
@@ -154,7 +154,7 @@ public final class Tagger: Sendable {
     private func accepts(_ terminal: AliasIndex.Terminal, units: [MatchUnit], start: Int, end: Int) -> Bool {
         let first = units[start]
         if terminal.capitalized && !first.startsWithCapital { return false }
-        if terminal.abbreviation && !(start...end).allSatisfy({ units[$0].key == "-" || units[$0].isAllCapitals }) { return false }
+        if terminal.abbreviation && !(start...end).allSatisfy({ units[$0].isHyphen || units[$0].isAllCapitals }) { return false }
         return true
     }
 
