@@ -22,6 +22,9 @@ struct CharacterTable: Sendable {
 
     let entries: [UInt32]
     let expansions: [[Unicode.Scalar]]
+    /// The most scalars one character becomes, for reserving room (a character beyond the
+    /// table that would become more than ``beyondTableLimit`` is reported as needing context).
+    let longestOutput: Int
     private let composer: Composer
 
     init(composer: Composer) {
@@ -36,7 +39,12 @@ struct CharacterTable: Sendable {
             return flags | Self.several | UInt32(expansions.count - 1)
         }
         self.expansions = expansions
+        longestOutput = max(Self.beyondTableLimit, expansions.map(\.count).max() ?? 1)
     }
+
+    /// Characters beyond the BMP that become more than this many are marked
+    /// ``needsContext`` (none does today: case folding gives at most 3).
+    static let beyondTableLimit = 4
 
     /// The flags and output (nil: unchanged) of any character.
     @inline(__always)
@@ -46,7 +54,9 @@ struct CharacterTable: Sendable {
             if entry & Self.several != 0 { return (entry, expansions[Int(entry & Self.valueMask)]) }
             return (entry, entry & Self.valueMask == scalar.value ? nil : [Unicode.Scalar(entry & Self.valueMask)!])
         }
-        return composer.compose(scalar)
+        let composed = composer.compose(scalar)
+        if let output = composed.output, output.count > Self.beyondTableLimit { return (composed.flags | Self.needsContext, nil) }
+        return composed
     }
 
     /// Composes the filters' answers for one character in one language.

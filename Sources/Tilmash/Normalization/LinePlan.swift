@@ -52,72 +52,192 @@ final class LinePlan: Sendable {
         }
     }
 
-    /// The original text's scalars through the chain.
-    func normalize(_ scalars: [Unicode.Scalar], context: FilterContext) throws -> MappedText {
+    /// The original text's scalars through the chain: the result and its text.
+    ///
+    /// Lines are scanned once, in order: a line is mapped while it is scanned, on the
+    /// guess that it is clean and cut from its neighbours; when the scan or the line break
+    /// before it says otherwise, the output goes back to where that line (or the previous
+    /// one) began and the lines become a region for the chain.
+    func normalize(_ scalars: [Unicode.Scalar], context: FilterContext) throws -> (MappedText, String) {
         let languages = LanguageSpans(context, count: scalars.count) { self.table($0) }
         return try scalars.withUnsafeBufferPointer { s in
-            let lines = scanLines(s, languages)
             var output = Output(capacity: s.count + s.count / 16)
-            var first = 0
-            while first < lines.count {
-                var last = first
-                while last + 1 < lines.count && !isCut(s, after: lines[last], before: lines[last + 1]) { last += 1 }
-                let range = lines[first].start..<lines[last].end
-                if first == last && lines[first].isClean {
-                    emit(s, range, languages, into: &output)
-                } else {
-                    var region = MappedText(scalars: Array(s[range]), starts: (range.lowerBound..<range.upperBound).map { Int32($0) },
-                                            ends: (range.lowerBound..<range.upperBound).map { Int32($0 + 1) })
-                    for filter in lineFilters { region = try filter.apply(region, context: context) }
-                    if !emitRepaired(region, languages, into: &output) {
-                        for filter in characterFilters { region = try filter.apply(region, context: context) }
-                        output.append(region)
+            var previous: Line?                 // the line before, when it was mapped
+            var previousMark = output.mark      // where the previous line's output begins
+            var region: (start: Int, last: Line)?   // pending lines for the chain
+            var start = 0
+            while start <= s.count {
+                var end = start
+                while end < s.count && s[end] != "\n" { end += 1 }
+                if start > 0 && region == nil { output.emit(["\n"], start: Int32(start - 1), end: Int32(start)) }
+                let lineMark = output.mark
+                let line = scan(s, start..<end, languages, into: &output)
+                if let pending = region {
+                    output.rollback(to: lineMark)       // the line was mapped on the wrong guess
+                    if isCut(s, after: pending.last, before: line) {
+                        try flush(s, pending.start..<pending.last.end, context, languages, into: &output)
+                        output.emit(["\n"], start: Int32(start - 1), end: Int32(start))
+                        if line.isClean {
+                            previousMark = output.mark
+                            _ = scan(s, start..<end, languages, into: &output)
+                            previous = line
+                            region = nil
+                        } else {
+                            region = (start, line)
+                        }
+                    } else {
+                        region = (pending.start, line)
                     }
+                } else if let before = previous, !isCut(s, after: before, before: line) {
+                    output.rollback(to: previousMark)
+                    region = (before.start, line)
+                } else if !line.isClean {
+                    output.rollback(to: lineMark)
+                    region = (start, line)
+                } else {
+                    previous = line
+                    previousMark = lineMark
                 }
-                if range.upperBound < s.count { output.emit(["\n"], at: range.upperBound) }   // the kept line break
-                first = last + 1
+                start = end + 1
             }
+            if let pending = region { try flush(s, pending.start..<pending.last.end, context, languages, into: &output) }
             return output.finish()
         }
     }
 
-    /// The result being built: each scalar with its original range, in buffers that grow
-    /// by doubling (appending to three arrays checks uniqueness and capacity every time).
+    /// Lines `range` through the line-local filters, then the character tables (or the
+    /// character filters, when a character needs its neighbours).
+    private func flush(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ context: FilterContext,
+                       _ languages: LanguageSpans, into output: inout Output) throws {
+        var region = MappedText(scalars: Array(s[range]), starts: (range.lowerBound..<range.upperBound).map { Int32($0) },
+                                ends: (range.lowerBound..<range.upperBound).map { Int32($0 + 1) })
+        for filter in lineFilters { region = try filter.apply(region, context: context) }
+        if !emitRepaired(region, languages, into: &output) {
+            for filter in characterFilters { region = try filter.apply(region, context: context) }
+            output.append(region)
+        }
+    }
+
+    /// The result being built: each scalar with its original range, and the text as UTF-8,
+    /// in buffers that grow by doubling (appending to arrays checks uniqueness and capacity
+    /// every time).
     private struct Output: ~Copyable {
         private var scalars: UnsafeMutablePointer<Unicode.Scalar>
         private var starts: UnsafeMutablePointer<Int32>
         private var ends: UnsafeMutablePointer<Int32>
-        private var count = 0
-        private var capacity: Int
+        private var utf8: UnsafeMutablePointer<UInt8>
+        private var count = 0, capacity: Int
+        private var utf8Count = 0, utf8Capacity: Int
 
         init(capacity: Int) {
             self.capacity = max(capacity, 16)
+            utf8Capacity = self.capacity * 2
             scalars = .allocate(capacity: self.capacity)
             starts = .allocate(capacity: self.capacity)
             ends = .allocate(capacity: self.capacity)
+            utf8 = .allocate(capacity: utf8Capacity)
         }
 
         deinit {
             scalars.deallocate()
             starts.deallocate()
             ends.deallocate()
+            utf8.deallocate()
         }
 
-        /// Room for `more` scalars.
+        /// A position to go back to.
+        var mark: (count: Int, utf8Count: Int) { (count, utf8Count) }
+
+        mutating func rollback(to mark: (count: Int, utf8Count: Int)) {
+            count = mark.count
+            utf8Count = mark.utf8Count
+        }
+
+        private static func grow<T>(_ pointer: UnsafeMutablePointer<T>, _ used: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
+            let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+            bigger.moveInitialize(from: pointer, count: used)
+            pointer.deallocate()
+            return bigger
+        }
+
+        /// Room for `more` scalars (and their UTF-8).
         @inline(__always)
         mutating func reserve(_ more: Int) {
-            guard count + more > capacity else { return }
-            let newCapacity = max(capacity * 2, count + more)
-            func grow<T>(_ pointer: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-                let bigger = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
-                bigger.moveInitialize(from: pointer, count: count)
-                pointer.deallocate()
-                return bigger
+            if count + more > capacity {
+                let newCapacity = max(capacity * 2, count + more)
+                scalars = Self.grow(scalars, count, to: newCapacity)
+                starts = Self.grow(starts, count, to: newCapacity)
+                ends = Self.grow(ends, count, to: newCapacity)
+                capacity = newCapacity
             }
-            scalars = grow(scalars)
-            starts = grow(starts)
-            ends = grow(ends)
-            capacity = newCapacity
+            if utf8Count + 4 * more > utf8Capacity {
+                let newCapacity = max(utf8Capacity * 2, utf8Count + 4 * more)
+                utf8 = Self.grow(utf8, utf8Count, to: newCapacity)
+                utf8Capacity = newCapacity
+            }
+        }
+
+        @inline(__always)
+        private mutating func put(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32) {
+            scalars[count] = scalar
+            starts[count] = start
+            ends[count] = end
+            count += 1
+            let value = scalar.value
+            if value < 0x80 {
+                utf8[utf8Count] = UInt8(truncatingIfNeeded: value)
+                utf8Count += 1
+            } else {
+                utf8Count = UTF8Encoding.write(value, into: UnsafeMutableBufferPointer(start: utf8, count: utf8Capacity), at: utf8Count)
+            }
+        }
+
+        /// Original scalars `span` through `table`, in one tight loop: returns the union of
+        /// their table flags, and notes two spaces in a row (`previous` is the scalar before).
+        mutating func map(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: Range<Int>, _ table: CharacterTable,
+                          after previous: UInt32, doubleSpace: inout Bool) -> UInt32 {
+            reserve(span.count * table.longestOutput)
+            var n = count, u = utf8Count
+            let scalars = scalars, starts = starts, ends = ends
+            let bytes = UnsafeMutableBufferPointer(start: utf8, count: utf8Capacity)
+            var flags: UInt32 = 0
+            var previous = previous
+            @inline(__always) func put(_ value: UInt32, _ start: Int32) {
+                scalars[n] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                starts[n] = start
+                ends[n] = start &+ 1
+                n &+= 1
+                if value < 0x80 {
+                    bytes[u] = UInt8(truncatingIfNeeded: value)
+                    u &+= 1
+                } else {
+                    u = UTF8Encoding.write(value, into: bytes, at: u)
+                }
+            }
+            table.entries.withUnsafeBufferPointer { entries in
+                for index in span {
+                    let value = s[index].value
+                    let start = Int32(truncatingIfNeeded: index)
+                    if value < CharacterTable.size {
+                        let entry = entries[Int(value)]
+                        flags |= entry
+                        if entry & CharacterTable.several == 0 {
+                            put(entry & CharacterTable.valueMask, start)
+                        } else {
+                            for scalar in table.expansions[Int(entry & CharacterTable.valueMask)] { put(scalar.value, start) }
+                        }
+                    } else {
+                        let (entryFlags, replacement) = table.entry(of: s[index])
+                        flags |= entryFlags
+                        for scalar in replacement ?? [s[index]] { put(scalar.value, start) }
+                    }
+                    if value == 0x20 && previous == 0x20 { doubleSpace = true }
+                    previous = value
+                }
+            }
+            count = n
+            utf8Count = u
+            return flags
         }
 
         /// What `table` makes of `scalar`, coming from original scalars `start..<end`.
@@ -132,43 +252,26 @@ final class LinePlan: Sendable {
                 return emit(table.expansions[Int(entry & CharacterTable.valueMask)], start: start, end: end)
             }
             reserve(1)
-            scalars[count] = Unicode.Scalar(entry & CharacterTable.valueMask).unsafelyUnwrapped
-            starts[count] = start
-            ends[count] = end
-            count += 1
-        }
-
-        /// `replacement`, every scalar coming from original scalar `index`.
-        mutating func emit(_ replacement: [Unicode.Scalar], at index: Int) {
-            emit(replacement, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index + 1))
+            put(Unicode.Scalar(entry & CharacterTable.valueMask).unsafelyUnwrapped, start, end)
         }
 
         /// `replacement`, every scalar coming from original scalars `start..<end`.
         mutating func emit(_ replacement: [Unicode.Scalar], start: Int32, end: Int32) {
             reserve(replacement.count)
-            for scalar in replacement {
-                scalars[count] = scalar
-                starts[count] = start
-                ends[count] = end
-                count += 1
-            }
+            for scalar in replacement { put(scalar, start, end) }
         }
 
         /// A region's output, whose map already points into the original.
         mutating func append(_ text: MappedText) {
             reserve(text.count)
-            for index in 0..<text.count {
-                scalars[count] = text.scalars[index]
-                starts[count] = text.starts[index]
-                ends[count] = text.ends[index]
-                count += 1
-            }
+            for index in 0..<text.count { put(text.scalars[index], text.starts[index], text.ends[index]) }
         }
 
-        consuming func finish() -> MappedText {
-            MappedText(scalars: Array(UnsafeBufferPointer(start: scalars, count: count)),
-                       starts: Array(UnsafeBufferPointer(start: starts, count: count)),
-                       ends: Array(UnsafeBufferPointer(start: ends, count: count)))
+        consuming func finish() -> (MappedText, String) {
+            let text = String(decoding: UnsafeBufferPointer(start: utf8, count: utf8Count), as: UTF8.self)
+            return (MappedText(scalars: Array(UnsafeBufferPointer(start: scalars, count: count)),
+                               starts: Array(UnsafeBufferPointer(start: starts, count: count)),
+                               ends: Array(UnsafeBufferPointer(start: ends, count: count))), text)
         }
     }
 
@@ -181,30 +284,19 @@ final class LinePlan: Sendable {
         let hasTrigger: Bool
     }
 
-    private func scanLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ languages: LanguageSpans) -> [Line] {
-        var lines: [Line] = []
-        var start = 0
-        while start <= s.count {
-            var end = start
-            while end < s.count && s[end] != "\n" { end += 1 }
-            var flags: UInt32 = 0
-            var doubleSpace = false
-            languages.forEachSpan(in: start..<end) { span, table in
-                var previous: UInt32 = span.lowerBound > start ? s[span.lowerBound - 1].value : 0
-                for index in span {
-                    let value = s[index].value
-                    flags |= value < CharacterTable.size ? table.entries[Int(value)] : table.entry(of: s[index]).flags
-                    if value == 0x20 && previous == 0x20 { doubleSpace = true }
-                    previous = value
-                }
-            }
-            var clean = flags & CharacterTable.dirty == 0
-            if checks.contains(.spacing) && end > start && (doubleSpace || s[start] == " " || s[end - 1] == " ") { clean = false }
-            if checks.contains(.scriptMix) && flags & CharacterTable.latin != 0 && flags & CharacterTable.cyrillicOrGreek != 0 { clean = false }
-            lines.append(Line(start: start, end: end, isClean: clean, hasTrigger: flags & CharacterTable.repairTrigger != 0))
-            start = end + 1
+    /// Scans line `range` and maps it into `output` as if it were clean.
+    private func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ languages: LanguageSpans,
+                      into output: inout Output) -> Line {
+        var flags: UInt32 = 0
+        var doubleSpace = false
+        languages.forEachSpan(in: range) { span, table in
+            let previous: UInt32 = span.lowerBound > range.lowerBound ? s[span.lowerBound - 1].value : 0
+            flags |= output.map(s, span, table, after: previous, doubleSpace: &doubleSpace)
         }
-        return lines
+        var clean = flags & CharacterTable.dirty == 0
+        if checks.contains(.spacing) && !range.isEmpty && (doubleSpace || s[range.lowerBound] == " " || s[range.upperBound - 1] == " ") { clean = false }
+        if checks.contains(.scriptMix) && flags & CharacterTable.latin != 0 && flags & CharacterTable.cyrillicOrGreek != 0 { clean = false }
+        return Line(start: range.lowerBound, end: range.upperBound, isClean: clean, hasTrigger: flags & CharacterTable.repairTrigger != 0)
     }
 
     /// True when the line break between `a` and `b` stays and no filter looks across it.
@@ -213,15 +305,6 @@ final class LinePlan: Sendable {
         // edge, a carriage return): then the chain decides.
         guard !a.hasTrigger && !b.hasTrigger else { return false }
         return lineFilters.allSatisfy { $0.keepsLineBreak(in: s, at: a.end) }
-    }
-
-    /// A clean line through the character tables.
-    private func emit(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ languages: LanguageSpans, into output: inout Output) {
-        languages.forEachSpan(in: range) { span, table in
-            for index in span {
-                output.map(s[index], table, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index + 1))
-            }
-        }
     }
 }
 

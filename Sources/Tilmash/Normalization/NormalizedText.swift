@@ -20,10 +20,11 @@ public struct NormalizedText: Sendable, Equatable {
     public let language: Language
     let mapped: MappedText
 
-    init(original: String, mapped: MappedText, language: Language) {
+    /// `text` is `mapped` as a String (the fast path writes both at once).
+    init(original: String, mapped: MappedText, text: String, language: Language) {
         self.original = original
         self.mapped = mapped
-        self.text = mapped.string
+        self.text = text
         self.language = language
     }
 

@@ -69,15 +69,14 @@ public struct Profile: Sendable {
 
     /// Normalizes `text` with an explicit language context.
     public func normalize(_ text: String, context: FilterContext) throws -> NormalizedText {
-        var mapped: MappedText
-        if let plan {
-            mapped = try plan.normalize(text.scalarArray, context: context)
-        } else {
-            mapped = MappedText(original: text)
-            for filter in filters { mapped = try filter.apply(mapped, context: context) }
-        }
         let language = context.runs.first(where: { $0.language != .undetermined })?.language ?? context.fallback
-        return NormalizedText(original: text, mapped: mapped, language: language)
+        if let plan {
+            let (mapped, normalized) = try plan.normalize(text.scalarArray, context: context)
+            return NormalizedText(original: text, mapped: mapped, text: normalized, language: language)
+        }
+        var mapped = MappedText(original: text)
+        for filter in filters { mapped = try filter.apply(mapped, context: context) }
+        return NormalizedText(original: text, mapped: mapped, text: mapped.string, language: language)
     }
 
     /// The built-in chains, built once (their filters load resources and compile ICU rules).
