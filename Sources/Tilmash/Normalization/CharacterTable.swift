@@ -46,6 +46,12 @@ struct CharacterTable: Sendable {
     /// ``needsContext`` (none does today: case folding gives at most 3).
     static let beyondTableLimit = 4
 
+    /// The flags of any character.
+    @inline(__always)
+    func flags(of scalar: Unicode.Scalar) -> UInt32 {
+        scalar.value < Self.size ? entries[Int(scalar.value)] : entry(of: scalar).flags
+    }
+
     /// The flags and output (nil: unchanged) of any character.
     @inline(__always)
     func entry(of scalar: Unicode.Scalar) -> (flags: UInt32, output: [Unicode.Scalar]?) {

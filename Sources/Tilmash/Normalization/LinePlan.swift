@@ -314,7 +314,7 @@ extension LinePlan {
     private func emitRepaired(_ text: MappedText, _ languages: LanguageSpans, into output: inout Output) -> Bool {
         var needsContext = false
         languages.forEachSpan(of: text) { span, table in
-            for index in span where table.entry(of: text.scalars[index]).flags & CharacterTable.needsContext != 0 {
+            for index in span where table.flags(of: text.scalars[index]) & CharacterTable.needsContext != 0 {
                 needsContext = true
                 return
             }

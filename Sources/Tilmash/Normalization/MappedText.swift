@@ -139,7 +139,10 @@ public struct MappedText: Sendable, Equatable {
     }
 
     /// Runs of word characters: letters, marks and digits.
-    var wordRuns: [Range<Int>] { runs(where: CharacterClass.isWordCharacter) }
+    var wordRuns: [Range<Int>] {
+        let kinds = CharacterClass.table
+        return runs { CharacterClass.kind($0, in: kinds) & CharacterClass.wordCategories != 0 }
+    }
 }
 
 /// Fast character tests for the filters' hot loops: ASCII is decided by value, only other
@@ -148,22 +151,30 @@ enum CharacterClass {
     /// Flags of ``kind(_:)``: general category groups, then Unicode properties.
     static let letter: UInt8 = 1, mark: UInt8 = 2, number: UInt8 = 4
     static let alphabetic: UInt8 = 8, uppercase: UInt8 = 16, lowercase: UInt8 = 32, decimalDigit: UInt8 = 64
-    private static let categories: UInt8 = letter | mark | number
+    static let wordCategories: UInt8 = letter | mark | number
 
     /// The flags of `scalar` — from a table below U+3000, since Swift looks general
     /// categories and properties up slowly.
     @inline(__always)
-    static func kind(_ scalar: Unicode.Scalar) -> UInt8 {
-        scalar.value < 0x3000 ? kinds[Int(scalar.value)] : classify(scalar)
+    static func kind(_ scalar: Unicode.Scalar) -> UInt8 { kind(scalar, in: kinds) }
+
+    /// The table behind ``kind(_:)``: a loop over many characters takes it once, since
+    /// every access to a lazily built global is a call.
+    static var table: [UInt8] { kinds }
+
+    /// ``kind(_:)`` with the table already at hand.
+    @inline(__always)
+    static func kind(_ scalar: Unicode.Scalar, in table: [UInt8]) -> UInt8 {
+        scalar.value < 0x3000 ? table[Int(scalar.value)] : classify(scalar)
     }
 
     /// ``letter``, ``mark``, ``number`` or 0: the general category group alone.
     @inline(__always)
-    static func category(_ scalar: Unicode.Scalar) -> UInt8 { kind(scalar) & categories }
+    static func category(_ scalar: Unicode.Scalar) -> UInt8 { kind(scalar) & wordCategories }
 
     /// Letter, mark or number (general categories L*, M*, N*).
     @inline(__always)
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & categories != 0 }
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { kind(scalar) & wordCategories != 0 }
 
     /// Unicode's `Alphabetic`, `Uppercase` and `Lowercase` properties.
     @inline(__always)

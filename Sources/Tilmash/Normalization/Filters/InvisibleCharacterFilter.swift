@@ -41,6 +41,7 @@ public struct InvisibleCharacterFilter: LineLocalFilter {
     public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { Self.needsWork(scalar) }
 
     private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
         switch scalar.value {
         case 0x0A, 0x20: return false
         case 0x00...0x1F, 0x7F...0xA0, 0x2000...0x200F, 0x202A...0x202F, 0x205F...0x2069, 0x3000, 0xFEFF, 0x180E: return true

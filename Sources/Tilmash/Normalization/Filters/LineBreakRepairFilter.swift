@@ -100,7 +100,7 @@ public struct LineBreakRepairFilter: LineLocalFilter {
         guard !lines.isBesideBlankLine else { return .keep }
         let last = s[lines.aEnd - 1]
         let next = s[lines.bStart]
-        let hyphenated = Self.hyphens.contains(last) && lines.aEnd >= 2 && CharacterClass.isAlphabetic(s[lines.aEnd - 2])
+        let hyphenated = Self.isHyphen(last) && lines.aEnd >= 2 && CharacterClass.isAlphabetic(s[lines.aEnd - 2])
         if hyphenated && CharacterClass.isLowercase(next) && !(last != "\u{AD}" && startsWithSuspendedHyphenWord(s, lines.bStart)) {
             return .joinWord
         } else if hyphenated && (CharacterClass.isUppercase(next) || next.properties.numericType != nil) {
@@ -111,18 +111,30 @@ public struct LineBreakRepairFilter: LineLocalFilter {
         return .keep
     }
 
-    private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{AD}"]
-    private static let terminals: Set<Unicode.Scalar> = [".", "!", "?", ":", ";", "…"]
+    // Switches rather than static sets: a lazy global costs a call on every access.
+    private static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2010}" || scalar == "\u{AD}"
+    }
+
+    private static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", ":", ";", "…": return true
+        default: return false
+        }
+    }
 
     private func shouldJoin(_ lines: LineBreak, _ s: UnsafeBufferPointer<Unicode.Scalar>, next: Unicode.Scalar) -> Bool {
         if CharacterClass.isLowercase(next) { return true }
-        if Self.terminals.contains(s[lines.aEnd - 1]) { return false }
+        if Self.isTerminal(s[lines.aEnd - 1]) { return false }
         let line = s[lines.lineStart(s)..<lines.aEnd]
         guard line.count >= 40 else { return false }
         var letters = 0, capitals = 0
-        for scalar in line where CharacterClass.isAlphabetic(scalar) {
+        let kinds = CharacterClass.table
+        for scalar in line {
+            let kind = CharacterClass.kind(scalar, in: kinds)
+            guard kind & CharacterClass.alphabetic != 0 else { continue }
             letters += 1
-            if CharacterClass.isUppercase(scalar) { capitals += 1 }
+            if kind & CharacterClass.uppercase != 0 { capitals += 1 }
         }
         return capitals * 2 < letters
     }

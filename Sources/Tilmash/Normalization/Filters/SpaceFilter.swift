@@ -12,26 +12,38 @@ public struct SpaceFilter: LineLocalFilter {
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         if isClean(text.scalars) { return text }
         var builder = MappedText.Builder(text)
-        var pendingSpace: Int?   // index of the first space of a run not yet written
-        var atLineStart = true
-        for index in 0..<text.count {
-            let scalar = text.scalars[index]
-            switch scalar {
-            case " ":
-                if pendingSpace == nil && !atLineStart { pendingSpace = index }
-            case "\u{AD}":
-                continue
-            case "\n":
-                pendingSpace = nil
-                builder.copy(index)
-                atLineStart = true
-            default:
-                if let space = pendingSpace { builder.copy(space) }
-                pendingSpace = nil
-                builder.copy(index)
-                atLineStart = false
+        // Kept scalars come in increasing order; consecutive ones are copied as one run.
+        var run = 0..<0
+        func keep(_ index: Int) {
+            if index == run.upperBound {
+                run = run.lowerBound..<index + 1
+            } else {
+                builder.copy(run)
+                run = index..<index + 1
             }
         }
+        var pendingSpace: Int?   // index of the first space of a run not yet written
+        var atLineStart = true
+        text.scalars.withUnsafeBufferPointer { scalars in
+            for index in 0..<scalars.count {
+                switch scalars[index] {
+                case " ":
+                    if pendingSpace == nil && !atLineStart { pendingSpace = index }
+                case "\u{AD}":
+                    continue
+                case "\n":
+                    pendingSpace = nil
+                    keep(index)
+                    atLineStart = true
+                default:
+                    if let space = pendingSpace { keep(space) }
+                    pendingSpace = nil
+                    keep(index)
+                    atLineStart = false
+                }
+            }
+        }
+        builder.copy(run)
         return builder.output
     }
 

@@ -18,7 +18,7 @@ public struct UnicodeNormalizationFilter: LineLocalFilter, CharacterMappingFilte
     /// `stable[c]` / `boundary[c]` for characters below `tableLimit`.
     private let stable: [Bool]
     private let boundary: [Bool]
-    private static let tableLimit: UInt32 = 0x3000
+    private static var tableLimit: UInt32 { 0x3000 }
 
     /// A filter producing `form`.
     public init(_ form: UnicodeNormalizer.Form) throws {
@@ -85,6 +85,7 @@ public struct UnicodeNormalizationFilter: LineLocalFilter, CharacterMappingFilte
         isStable(scalar) ? .same : .needsContext
     }
 
+    @inline(__always)
     private func isStable(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < Self.tableLimit ? stable[Int(scalar.value)]
             : normalizer.hasBoundary(before: scalar) && ((try? normalizer.isNormalized(String(scalar))) ?? false)
