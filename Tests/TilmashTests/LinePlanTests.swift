@@ -37,6 +37,13 @@ import Testing
         #expect(LinePlan(filters: [QuoteFilter(), SpaceFilter()]) == nil)   // line-local after a mapping
     }
 
+    @Test func explainNamesTheFastPath() throws {
+        let result = try CLI.run(["normalize", "--profile", "search", "--explain"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }.count == 8)
+        #expect(result.stdout.contains("fast path:"))
+    }
+
     @Test func seedsGiveTheChainsResult() throws {
         var checked = 0
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.packageRoot.appendingPathComponent("Corpora/seeds").path)

@@ -28,6 +28,9 @@ public struct Profile: Sendable {
         plan = LinePlan(filters: filters)
     }
 
+    /// True when lines no filter acts on skip the chain (see ``LineLocalFilter``).
+    public var hasLinePlan: Bool { plan != nil }
+
     /// The same chain without the line-by-line fast path (to check one against the other).
     var withoutLinePlan: Profile {
         var copy = self
