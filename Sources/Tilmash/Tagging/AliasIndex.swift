@@ -26,6 +26,12 @@ struct AliasIndex: Sendable {
     }
 
     private(set) var nodes: [Node] = [Node()]
+    /// Every word key of every alias, at any depth (a reading whose key is not here can
+    /// match nothing).
+    private(set) var keys: Set<ExactWord> = []
+
+    /// True when some alias holds the word key `key`.
+    func holds(_ key: String) -> Bool { keys.contains(ExactWord(key)) }
 
     /// The root node's index.
     static let root: Int32 = 0
@@ -93,6 +99,7 @@ struct AliasIndex: Sendable {
     private mutating func insert(_ keys: [String], _ terminal: Terminal) {
         var node: Int32 = Self.root
         for key in keys {
+            self.keys.insert(ExactWord(key))
             if let next = nodes[Int(node)].children[ExactWord(key)] {
                 node = next
             } else {
