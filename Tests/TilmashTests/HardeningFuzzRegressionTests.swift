@@ -3,7 +3,8 @@ import Testing
 @testable import Tilmash
 
 /// Every input under Fixtures/fuzz-regressions goes through the fuzz targets' checks
-/// (Benchmarks/fuzz/Sources/Fuzz.swift): the offset map of each profile, tokens that tile
+/// (Benchmarks/fuzz/Sources/Fuzz.swift): the offset map of each profile (and the fast path
+/// equal to the filter chain), tokens that tile
 /// the input, entities that slice the original. The first byte of a file picks the
 /// language (byte % 10: 0 = auto, then Language.allCases), the rest is the input.
 @Suite struct HardeningFuzzRegressionTests {
@@ -30,7 +31,10 @@ import Testing
             let text = UTF8Decoder.decode(bytes.dropFirst()).text
             if target == "normalize" || target == "all" {
                 for profile in [try Profile.repair, try Profile.search, try Profile.ascii] {
-                    checkOffsetMap(try profile.normalize(text, language: language), original: text, "\(name) \(profile.name)")
+                    let result = try profile.normalize(text, language: language)
+                    checkOffsetMap(result, original: text, "\(name) \(profile.name)")
+                    #expect(result.mapped == (try profile.withoutLinePlan.normalize(text, language: language)).mapped,
+                            "\(name) \(profile.name): the fast path differs from the chain")
                 }
             }
             if target == "translit" || target == "all" {

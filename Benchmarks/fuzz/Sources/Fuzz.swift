@@ -59,6 +59,9 @@ final class Harness: @unchecked Sendable {
 
     let target: Target
     var profiles: [Profile] = []
+    /// The same chains run filter by filter (an extra filter of neither kind turns the
+    /// line-by-line fast path off): the fast path must give exactly their result.
+    var chains: [Profile] = []
     var tokenizers: [String: Tokenizer] = [:]
     var tagger: Tagger?
 
@@ -73,6 +76,7 @@ final class Harness: @unchecked Sendable {
             // Load everything slow to build before the first input, so that -timeout measures
             // the work on an input and not the loading of models (seconds under ASan).
             profiles = [try Profile.repair, try Profile.search, try Profile.ascii]
+            chains = profiles.map { Profile(name: $0.name, filters: $0.filters + [Unchanged()]) }
             _ = try LanguageIdentifier.bundled()
             for language in [nil] + Language.allCases {
                 _ = try profiles.map { try $0.normalize("Warm up, Astana’da.", language: language) }
@@ -112,9 +116,14 @@ final class Harness: @unchecked Sendable {
         let text = UTF8Decoder.decode(data.dropFirst()).text
         switch target {
         case .normalize:
-            for profile in profiles {
+            for (profile, chain) in zip(profiles, chains) {
+                let label = "\(profile.name) \(language?.code ?? "auto")"
                 let result = try profile.normalize(text, language: language)
-                Checks.offsetMap(result, original: text, label: "\(profile.name) \(language?.code ?? "auto")", input: data)
+                Checks.offsetMap(result, original: text, label: label, input: data)
+                let expected = try chain.normalize(text, language: language)
+                if !result.text.unicodeScalars.elementsEqual(expected.text.unicodeScalars) || result.sourceRanges != expected.sourceRanges {
+                    Checks.fail("\(label): fast path \(result.text.debugDescription) != chain \(expected.text.debugDescription)", input: data)
+                }
             }
         case .translit:
             for scheme in TransliterationScheme.allCases {
@@ -137,6 +146,13 @@ final class Harness: @unchecked Sendable {
             Checks.entities(entities, original: text, input: data)
         }
     }
+}
+
+/// A filter that changes nothing and declares no locality.
+struct Unchanged: TextFilter {
+    let name = "unchanged"
+    let summary = "nothing"
+    func apply(_ text: MappedText, context: FilterContext) throws -> MappedText { text }
 }
 
 enum Checks {

@@ -15,9 +15,16 @@ struct CharacterTable: Sendable {
     static let repairTrigger: UInt32 = 1 << 24
     /// A ``CharacterMappingFilter`` needs the character's neighbours.
     static let needsContext: UInt32 = 1 << 25
-    /// Latin letter; Cyrillic or Greek letter (for ``LineChecks/scriptMix``).
+    /// Latin, Cyrillic, Greek letter (for ``LineChecks/scriptMix``).
     static let latin: UInt32 = 1 << 26
-    static let cyrillicOrGreek: UInt32 = 1 << 27
+    static let cyrillic: UInt32 = 1 << 27
+    static let greek: UInt32 = 1 << 28
+
+    /// True when `flags` (a union of entries) hold letters of two or three of the scripts.
+    static func mixesScripts(_ flags: UInt32) -> Bool {
+        let scripts = flags & (latin | cyrillic | greek)
+        return scripts & (scripts &- 1) != 0
+    }
     static let dirty: UInt32 = repairTrigger | needsContext
 
     let entries: [UInt32]
@@ -76,7 +83,9 @@ struct CharacterTable: Sendable {
             if lineFilters.contains(where: { $0.isTrigger(scalar) }) { flags |= CharacterTable.repairTrigger }
             switch CharacterClass.letterScript(scalar) {
             case .latin?: flags |= CharacterTable.latin
-            case .some: flags |= CharacterTable.cyrillicOrGreek
+            case .cyrillic?: flags |= CharacterTable.cyrillic
+            case .greek?: flags |= CharacterTable.greek
+            case .some: break
             case nil: break
             }
             var current = [scalar]

@@ -32,7 +32,7 @@ public struct LineChecks: OptionSet, Sendable {
     public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// The line starts or ends with a space, or holds two spaces in a row.
     public static let spacing = LineChecks(rawValue: 1)
-    /// The line holds Latin letters and Cyrillic or Greek ones.
+    /// The line holds letters of two or three of Latin, Cyrillic and Greek.
     public static let scriptMix = LineChecks(rawValue: 2)
 }
 

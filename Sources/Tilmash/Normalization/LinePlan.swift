@@ -295,7 +295,7 @@ final class LinePlan: Sendable {
         }
         var clean = flags & CharacterTable.dirty == 0
         if checks.contains(.spacing) && !range.isEmpty && (doubleSpace || s[range.lowerBound] == " " || s[range.upperBound - 1] == " ") { clean = false }
-        if checks.contains(.scriptMix) && flags & CharacterTable.latin != 0 && flags & CharacterTable.cyrillicOrGreek != 0 { clean = false }
+        if checks.contains(.scriptMix) && CharacterTable.mixesScripts(flags) { clean = false }
         return Line(start: range.lowerBound, end: range.upperBound, isClean: clean, hasTrigger: flags & CharacterTable.repairTrigger != 0)
     }
 

@@ -67,15 +67,15 @@ struct TokenNormalizer {
     private func cached(_ tokens: inout [Token]) throws {
         var norms = NormCache.shared.norms(for: tokens.lazy.map(\.text), language: language)
         var missing: [String] = []
-        var seen = Set<String>()
-        for (index, norm) in norms.enumerated() where norm == nil && seen.insert(tokens[index].text).inserted {
+        var seen = Set<ExactWord>()
+        for (index, norm) in norms.enumerated() where norm == nil && seen.insert(ExactWord(tokens[index].text)).inserted {
             missing.append(tokens[index].text)
         }
         if !missing.isEmpty {
             let computed = try Self.normalizeSeparately(missing, language: language)
             NormCache.shared.store(zip(missing, computed), language: language)
-            let table = Dictionary(uniqueKeysWithValues: zip(missing, computed))
-            for index in norms.indices where norms[index] == nil { norms[index] = table[tokens[index].text] }
+            let table = Dictionary(uniqueKeysWithValues: zip(missing.map(ExactWord.init), computed))
+            for index in norms.indices where norms[index] == nil { norms[index] = table[ExactWord(tokens[index].text)] }
         }
         for index in tokens.indices { tokens[index].norm = norms[index]! }
     }
@@ -99,12 +99,13 @@ struct TokenNormalizer {
     }
 }
 
-/// Norms of tokens seen before, per language, shared by every tokenizer of the process.
-/// Bounded: when it holds too many it starts afresh. Locked once per document, not per token.
+/// Norms of tokens seen before, per language, shared by every tokenizer of the process,
+/// keyed by the tokens' exact bytes. Bounded: when it holds too many it starts afresh.
+/// Locked once per document, not per token.
 final class NormCache: @unchecked Sendable {
     static let shared = NormCache()
     private let lock = NSLock()
-    private var table: [Language: [String: String]] = [:]
+    private var table: [Language: [ExactWord: String]] = [:]
     private var count = 0
     private let limit = 500_000
 
@@ -112,7 +113,7 @@ final class NormCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let known = table[language] else { return Array(repeating: nil, count: texts.count) }
-        return texts.map { known[$0] }
+        return texts.map { known[ExactWord($0)] }
     }
 
     func store<Pairs: Sequence>(_ pairs: Pairs, language: Language) where Pairs.Element == (String, String) {
@@ -122,7 +123,7 @@ final class NormCache: @unchecked Sendable {
             table.removeAll()
             count = 0
         }
-        for (text, norm) in pairs where table[language, default: [:]].updateValue(norm, forKey: text) == nil {
+        for (text, norm) in pairs where table[language, default: [:]].updateValue(norm, forKey: ExactWord(text)) == nil {
             count += 1
         }
     }

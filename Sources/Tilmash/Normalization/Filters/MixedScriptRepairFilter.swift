@@ -29,17 +29,16 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
     public let summary = "Cyrillic/Greek look-alikes inside Latin words -> Latin (and the reverse); stray Cyrillic 'и' between Latin words -> the text language's 'and'"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
-        // Nothing to repair unless Latin letters and Cyrillic or Greek ones share the text.
-        var hasLatin = false, hasOther = false
+        // Nothing to repair unless letters of two of the three scripts share the text
+        // (a word that mixes them, or a stray, needs two). Only a shortcut: every repair
+        // depends on the word and its neighbours on the line alone.
+        var seen: Set<Script> = []
         for scalar in text.scalars {
-            switch CharacterClass.letterScript(scalar) {
-            case .latin?: hasLatin = true
-            case .some: hasOther = true
-            case nil: break
-            }
-            if hasLatin && hasOther { break }
+            guard let script = CharacterClass.letterScript(scalar) else { continue }
+            seen.insert(script)
+            if seen.count > 1 { break }
         }
-        guard hasLatin && hasOther else { return text }
+        guard seen.count > 1 else { return text }
         let words = text.wordRuns
         let scripts = words.map { dominantScript(text.scalars[$0]) }
         var replacements: [Range<Int>] = []
@@ -64,7 +63,7 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
         return text.transformingRuns(replacements) { outputs[$0] }
     }
 
-    /// Only lines that mix Latin with Cyrillic or Greek letters may need a repair (the
+    /// Only lines with letters of two of Latin, Cyrillic and Greek may need a repair (the
     /// words it looks at, and a stray's neighbours, are on one line).
     public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { false }
     public var lineChecks: LineChecks { .scriptMix }
