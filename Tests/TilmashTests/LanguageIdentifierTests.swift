@@ -41,6 +41,29 @@ import Testing
         #expect(cli.stdout == "istanbul ve izmir şehirleri arasında yol var. this is it and it is in iran.\n")
     }
 
+    /// `context(for:)` scores each sentence and sums the whole text in the same pass; the
+    /// whole-text language must be exactly `identify`'s, and each sentence's its own guess.
+    @Test func contextAgreesWithIdentify() throws {
+        var texts = try FileManager.default.contentsOfDirectory(atPath: Fixture.packageRoot.appendingPathComponent("Corpora/seeds").path)
+            .filter { $0.hasSuffix(".txt") }.map { try Fixture.seed($0) }
+        texts += ["İSTANBUL VE İZMİR ŞEHİRLERİ ARASINDA YOL VAR. THIS IS IT AND IT IS IN IRAN.",
+                  "Der Außenminister reiste heute nach Berlin. Министр провёл переговоры в Москве. Ok.",
+                  "ok", "", "2021 — 13:45. Astana’da!"]
+        for text in texts {
+            let context = identifier.context(for: text)
+            #expect(context.fallback == identifier.identify(text).language, "\(text.prefix(40))")
+            let scalars = Array(text.unicodeScalars)
+            var previous = context.fallback
+            for run in context.runs {
+                let guess = identifier.identify(String(String.UnicodeScalarView(scalars[run.range]))).language
+                #expect(run.language == (guess == .undetermined ? previous : guess), "\(text.prefix(40)) \(run.range)")
+                previous = run.language
+            }
+        }
+        let mixed = identifier.context(for: "Der Außenminister reiste heute nach Berlin. Министр провёл переговоры в Москве. Ok.")
+        #expect(mixed.runs.map(\.language) == [.german, .russian, .russian])
+    }
+
     /// The reference scorer's (Corpora/langid/score.py) decisions and confidences on 98
     /// texts, reproduced exactly by the Swift port.
     @Test func matchesReferenceScorer() throws {

@@ -115,39 +115,15 @@ public final class LanguageIdentifier: Sendable {
 
     /// The language of `text` as a whole.
     public func identify(_ text: String) -> Guess {
-        let words = Self.words(of: text)
-        let letters = words.reduce(0) { $0 + $1.filter { $0 != "'" }.count }
-        guard letters > 0 else { return Guess(language: .undetermined, confidence: 0, margin: 0) }
         var totals = [Double](repeating: 0, count: languages.count)
-        let boundary = alphabet["_"] ?? 0
-        var codes: [UInt64] = []
-        for word in words {
-            // 0 stands for a scalar the model never saw: no n-gram with it is listed.
-            codes.removeAll(keepingCapacity: true)
-            codes.append(boundary)
-            for scalar in word {
-                codes.append(scalar.value < 0x3000 ? smallAlphabet[Int(scalar.value)] : alphabet[scalar] ?? 0)
-            }
-            codes.append(boundary)
-            for order in orders where order <= codes.count {
-                for start in 0...(codes.count - order) {
-                    if order == 1 && start == 0 || order == 1 && start == codes.count - 1 { continue }
-                    var key: UInt64 = 0
-                    var known = true
-                    for offset in 0..<order {
-                        let code = codes[start + offset]
-                        if code == 0 { known = false }
-                        key = key << 16 | code
-                    }
-                    // Summed in feature order, in Double, as the reference scorer does.
-                    if known, let row = rows.value(for: key) {
-                        for index in totals.indices { totals[index] += values[row + index] }
-                    } else {
-                        for index in totals.indices { totals[index] += unknown[index] }
-                    }
-                }
-            }
-        }
+        var none: [Double]? = nil
+        let letters = accumulate(text, into: &totals, alsoInto: &none)
+        return guess(totals, letters: letters)
+    }
+
+    /// The decision for scores `totals` over `letters` letters.
+    private func guess(_ totals: [Double], letters: Int) -> Guess {
+        guard letters > 0 else { return Guess(language: .undetermined, confidence: 0, margin: 0) }
         let ranked = totals.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
         let best = ranked[0], second = ranked[1]
         let margin = (totals[best] - totals[second]) / Double(letters)
@@ -159,29 +135,124 @@ public final class LanguageIdentifier: Sendable {
         return Guess(language: languages[best], confidence: confidence, margin: margin)
     }
 
-    /// The model's text normalization: NFC; apostrophes between letters kept as `'`, other
-    /// apostrophes, digits, punctuation and spaces separate words; combining marks dropped;
-    /// letters lowercased one by one (`İ` → `i`, `I` → `i`).
-    static func words(of text: String) -> [[Unicode.Scalar]] {
-        let composed = Array(((try? UnicodeNormalizer(.nfc).normalize(text)) ?? text).unicodeScalars)
-        var words: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        func isLetter(_ index: Int) -> Bool {
-            index >= 0 && index < composed.count && !isApostrophe(composed[index]) && isLetterCategory(composed[index])
+    /// Adds the scores of `text`'s n-grams to `totals` (one per language) — and to `whole`,
+    /// when given, so that a document's total comes out of the same pass as its sentences'
+    /// — and returns the number of letters. Features are summed one by one in the
+    /// reference scorer's order, in Double, so the sums are bit for bit the same.
+    private func accumulate(_ text: String, into totals: inout [Double], alsoInto whole: inout [Double]?) -> Int {
+        let (codes, wordStarts, letters) = Self.words(of: text, alphabet: alphabet, small: smallAlphabet)
+        guard letters > 0 else { return 0 }
+        totals.withUnsafeMutableBufferPointer { totals in
+            if whole == nil {
+                add(codes, wordStarts, totals, nil)
+            } else {
+                whole!.withUnsafeMutableBufferPointer { add(codes, wordStarts, totals, $0) }
+            }
         }
+        return letters
+    }
+
+    /// The feature loop of ``accumulate(_:into:alsoInto:)``.
+    private func add(_ codes: [UInt64], _ wordStarts: [Int], _ totals: UnsafeMutableBufferPointer<Double>,
+                     _ whole: UnsafeMutableBufferPointer<Double>?) {
+        let boundary = alphabet["_"] ?? 0
+        let count = totals.count
+        var word: [UInt64] = []
+        values.withUnsafeBufferPointer { values in
+            unknown.withUnsafeBufferPointer { unknown in
+                for (index, start) in wordStarts.enumerated() {
+                    let end = index + 1 < wordStarts.count ? wordStarts[index + 1] : codes.count
+                    word.removeAll(keepingCapacity: true)
+                    word.append(boundary)
+                    word.append(contentsOf: codes[start..<end])
+                    word.append(boundary)
+                    for order in orders where order <= word.count {
+                        for start in 0...(word.count - order) {
+                            if order == 1 && start == 0 || order == 1 && start == word.count - 1 { continue }
+                            var key: UInt64 = 0
+                            var known = true
+                            for offset in 0..<order {
+                                let code = word[start + offset]
+                                if code == 0 { known = false }
+                                key = key << 16 | code
+                            }
+                            let source = (known ? rows.value(for: key) : nil).map { values.baseAddress! + $0 } ?? unknown.baseAddress!
+                            for language in 0..<count { totals[language] += source[language] }
+                            if let whole { for language in 0..<count { whole[language] += source[language] } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The words of `text` in the model's normalization — NFC; apostrophes between letters
+    /// kept as `'`, other apostrophes, digits, punctuation and spaces separate words;
+    /// combining marks dropped; letters lowercased one by one (`İ` → `i`, `I` → `i`) — as
+    /// the model's codes (0 for a scalar the model never saw), all words in one array with
+    /// the index where each starts, and the number of letters (all but the apostrophes).
+    private static func words(of text: String, alphabet: [Unicode.Scalar: UInt64], small: [UInt64]) -> ([UInt64], [Int], Int) {
+        var codes: [UInt64] = []
+        codes.reserveCapacity(text.utf8.count)
+        var starts: [Int] = []
+        var letters = 0
+        forEachWordScalar(of: text) { scalar, startsWord in
+            if startsWord { starts.append(codes.count) }
+            if scalar != "'" { letters += 1 }
+            codes.append(scalar.value < 0x3000 ? small[Int(scalar.value)] : alphabet[scalar] ?? 0)
+        }
+        return (codes, starts, letters)
+    }
+
+    /// Calls `body` with each scalar of each word (see above), in order, saying which
+    /// scalars start a word.
+    private static func forEachWordScalar(of text: String, _ body: (Unicode.Scalar, Bool) -> Void) {
+        let composed = ((try? UnicodeNormalizer(.nfc).normalize(text)) ?? text).scalarArray
+        let kinds = CharacterClass.table
+        func category(_ scalar: Unicode.Scalar) -> UInt8 { CharacterClass.kind(scalar, in: kinds) & CharacterClass.wordCategories }
+        func isLetter(_ index: Int) -> Bool {
+            index >= 0 && index < composed.count && !isApostrophe(composed[index]) && category(composed[index]) == CharacterClass.letter
+        }
+        var inWord = false
         for (index, scalar) in composed.enumerated() {
             if isApostrophe(scalar) {
-                if isLetter(index - 1) && isLetter(index + 1) { current.append("'"); continue }
-            } else if isMark(scalar) {
+                if isLetter(index - 1) && isLetter(index + 1) {
+                    body("'", !inWord)
+                    inWord = true
+                    continue
+                }
+            } else if category(scalar) == CharacterClass.mark {
                 continue
-            } else if isLetterCategory(scalar) {
-                if scalar == "\u{130}" { current.append("i") } else { current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) }
+            } else if category(scalar) == CharacterClass.letter {
+                if scalar == "\u{130}" {
+                    body("i", !inWord)
+                } else if let lower = lowercase(scalar) {
+                    body(lower, !inWord)
+                } else {
+                    var first = !inWord
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                        body(lower, first)
+                        first = false
+                    }
+                }
+                inWord = true
                 continue
             }
-            if !current.isEmpty { words.append(current); current.removeAll() }
+            inWord = false
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+    }
+
+    /// The lowercase of a letter below U+3000 whose lowercase is one scalar, from a table.
+    private static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard scalar.value < 0x3000 else { return nil }
+        let value = lowercaseTable[Int(scalar.value)]
+        return value == 0 ? nil : Unicode.Scalar(value)
+    }
+
+    private static let lowercaseTable: [UInt32] = (0..<0x3000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        let lower = Array(scalar.properties.lowercaseMapping.unicodeScalars)
+        return lower.count == 1 ? lower[0].value : 0
     }
 
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
@@ -191,13 +262,6 @@ public final class LanguageIdentifier: Sendable {
         }
     }
 
-    private static func isLetterCategory(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.category(scalar) == CharacterClass.letter
-    }
-
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.category(scalar) == CharacterClass.mark
-    }
 }
 
 /// A language model file that cannot be read.
@@ -218,25 +282,36 @@ extension LanguageIdentifier {
     /// gets Turkish casing only in the first. A sentence too short to tell takes the
     /// language of the sentence before it, or of the whole text.
     public func context(for text: String) -> FilterContext {
-        let whole = identify(text).language
         let units = Array(text.utf16)
         guard let ends = try? units.withUnsafeBufferPointer({ try SentenceBreaker().boundaries(in: $0) }), ends.count > 1 else {
-            return FilterContext(runs: [], fallback: whole)
+            return FilterContext(runs: [], fallback: identify(text).language)
         }
-        var runs: [FilterContext.LanguageRun] = []
-        var previous = whole
+        // One pass: each sentence's scores, and the whole text's summed alongside in the
+        // same order (so `whole` is exactly `identify(text)`).
+        var whole: [Double]? = [Double](repeating: 0, count: languages.count)
+        var wholeLetters = 0
+        var sentences: [(range: Range<Int>, guess: Language)] = []
         var unitStart = 0
         var scalarStart = 0
         for end in ends where end > unitStart {
             let sentence = String(utf16Units: units[unitStart..<end])
             let count = sentence.unicodeScalars.count
-            let guess = identify(sentence).language
-            let language = guess == .undetermined ? previous : guess
-            runs.append(.init(range: scalarStart..<scalarStart + count, language: language))
-            previous = language
+            var totals = [Double](repeating: 0, count: languages.count)
+            let letters = accumulate(sentence, into: &totals, alsoInto: &whole)
+            wholeLetters += letters
+            sentences.append((scalarStart..<scalarStart + count, guess(totals, letters: letters).language))
             unitStart = end
             scalarStart += count
         }
-        return FilterContext(runs: runs, fallback: whole)
+        // Sentences that do not cover the text (never seen) fall back to scoring it whole.
+        let wholeLanguage = unitStart == units.count ? guess(whole!, letters: wholeLetters).language : identify(text).language
+        var runs: [FilterContext.LanguageRun] = []
+        var previous = wholeLanguage
+        for sentence in sentences {
+            let language = sentence.guess == .undetermined ? previous : sentence.guess
+            runs.append(.init(range: sentence.range, language: language))
+            previous = language
+        }
+        return FilterContext(runs: runs, fallback: wholeLanguage)
     }
 }
