@@ -15,7 +15,6 @@
 ///
 /// `Sendable`: the tables are built once per language, under a lock, and then only read.
 final class LinePlan: Sendable {
-    private let filters: [any TextFilter]
     private let lineFilters: [any LineLocalFilter]
     private let characterFilters: [any CharacterMappingFilter]
     private let checks: LineChecks
@@ -38,7 +37,6 @@ final class LinePlan: Sendable {
         let composer = CharacterTable.Composer(lineFilters: lineFilters, characterFilters: characterFilters, language: .undetermined)
         let newline = composer.compose("\n")
         guard newline.flags & CharacterTable.dirty == 0, newline.output == nil else { return nil }
-        self.filters = filters
         self.lineFilters = lineFilters
         self.characterFilters = characterFilters
         checks = lineFilters.reduce(into: LineChecks()) { $0.formUnion($1.lineChecks) }
