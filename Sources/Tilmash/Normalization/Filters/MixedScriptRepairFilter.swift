@@ -32,13 +32,13 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
         // Nothing to repair unless letters of two of the three scripts share the text
         // (a word that mixes them, or a stray, needs two). Only a shortcut: every repair
         // depends on the word and its neighbours on the line alone.
-        var seen: Set<Script> = []
+        var first: Script?
+        var mixed = false
         for scalar in text.scalars {
             guard let script = CharacterClass.letterScript(scalar) else { continue }
-            seen.insert(script)
-            if seen.count > 1 { break }
+            if first == nil { first = script } else if script != first { mixed = true; break }
         }
-        guard seen.count > 1 else { return text }
+        guard mixed else { return text }
         let words = text.wordRuns
         let scripts = words.map { dominantScript(text.scalars[$0]) }
         var replacements: [Range<Int>] = []
