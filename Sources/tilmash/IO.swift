@@ -97,7 +97,8 @@ final class LineReader {
     /// or else between two UTF-8 sequences), each ending `.continues`, so one enormous line
     /// never has to fit in memory; writing the pieces' results one after the other gives
     /// the line's result. With `splitsLongLines: false` (JSON Lines) lines stay whole.
-    func forEachLine(splitsLongLines: Bool = true, _ body: (ArraySlice<UInt8>, LineEnd) throws -> Void) throws {
+    func forEachLine(splitsLongLines: Bool = true, maximumPiece: Int = LineReader.maximumPiece,
+                     _ body: (ArraySlice<UInt8>, LineEnd) throws -> Void) throws {
         var start = 0
         var scanned = 0  // bytes after `start` already known to hold no newline
         while true {
@@ -107,8 +108,8 @@ final class LineReader {
                 scanned = 0
                 continue
             }
-            if splitsLongLines && pending.count - start > Self.maximumPiece {
-                let cut = Self.cutPoint(pending, from: start, limit: start + Self.maximumPiece)
+            if splitsLongLines && pending.count - start > maximumPiece {
+                let cut = Self.cutPoint(pending, from: start, limit: start + maximumPiece)
                 try body(pending[start..<cut], .continues)
                 start = cut
                 scanned = 0

@@ -87,27 +87,43 @@ final class InputRunner {
         }
     }
 
-    /// Calls `body` once per whole document: each file (or standard input) in text mode,
-    /// each JSON line's field in JSONL mode. `emit` receives the JSON object of the line.
-    func forEachDocument(_ body: (_ name: String, _ text: String, _ json: [String: Any]?) throws -> Void) -> Int32 {
+    /// Calls `body` for each document — each JSON line's field in JSONL mode; in text mode
+    /// each file (or standard input), handed over in pieces so that memory stays bounded
+    /// on any file size: a piece ends at a paragraph break (a blank line) once it holds
+    /// ``DocumentPieces/paragraphTarget`` bytes, at a line break once it holds
+    /// ``DocumentPieces/lineLimit``, and inside a longer line at whitespace (where
+    /// ``LineReader`` cuts long lines, never inside a character). A file below the target is one piece. `start` is
+    /// where the piece begins in its document; `finish` is called after each document.
+    func forEachDocument(_ body: (_ name: String, _ text: String, _ start: DocumentPosition, _ json: [String: Any]?) throws -> Void,
+                         finish: ((_ name: String, _ json: [String: Any]?) throws -> Void)? = nil) -> Int32 {
         forEachInput { reader in
+            var replacements = 0
             switch mode {
             case .text:
-                let decoded = UTF8Decoder.decode(try reader.readAll())
-                reportRepairs(decoded.replacements, in: reader.name)
-                try body(reader.name, decoded.text, nil)
+                var pieces = DocumentPieces()
+                func flush() throws {
+                    let decoded = UTF8Decoder.decode(pieces.buffer)
+                    replacements += decoded.replacements
+                    try body(reader.name, decoded.text, pieces.start, nil)
+                    pieces.advance(past: decoded.text)
+                }
+                try reader.forEachLine(splitsLongLines: true, maximumPiece: DocumentPieces.lineLimit) { bytes, end in
+                    if pieces.append(bytes, end: end) { try flush() }
+                }
+                if !pieces.buffer.isEmpty || pieces.start.utf8 == 0 { try flush() }
+                try finish?(reader.name, nil)
             case .jsonl(let field):
                 var lineNumber = 0
-                var replacements = 0
                 try reader.forEachLine(splitsLongLines: false) { bytes, _ in
                     lineNumber += 1
                     let decoded = UTF8Decoder.decode(bytes)
                     replacements += decoded.replacements
                     guard let line = jsonLine(decoded.text, field: field, file: reader.name, line: lineNumber) else { return }
-                    try body(reader.name, line.text, line.object)
+                    try body(reader.name, line.text, DocumentPosition(), line.object)
+                    try finish?(reader.name, line.object)
                 }
-                reportRepairs(replacements, in: reader.name)
             }
+            reportRepairs(replacements, in: reader.name)
         }
     }
 
@@ -213,5 +229,50 @@ enum JSONLines {
             }
         }
         return result + "\""
+    }
+}
+
+/// A place in a document in the three offset units (for pieces of a long document).
+struct DocumentPosition {
+    var scalars = 0, utf8 = 0, utf16 = 0
+
+    /// `offset` (counted from this position, in `unit`) as an offset in the document.
+    func adding(_ offset: Int, in unit: OffsetUnit) -> Int {
+        switch unit {
+        case .scalar: return scalars + offset
+        case .utf8: return utf8 + offset
+        case .utf16: return utf16 + offset
+        }
+    }
+}
+
+/// The bytes of a document gathered line by line into pieces, and where the next piece
+/// starts.
+struct DocumentPieces {
+    /// A piece ends at the first paragraph break after this many bytes…
+    static let paragraphTarget = 64 * 1024
+    /// …or, without one, at the first line break after this; a longer line is cut at
+    /// whitespace into pieces of at most this size.
+    static let lineLimit = 128 * 1024
+
+    private(set) var buffer: [UInt8] = []
+    private(set) var start = DocumentPosition()
+
+    /// Adds one line (or piece of a long line); true when the piece should be handed over.
+    mutating func append(_ bytes: ArraySlice<UInt8>, end: LineReader.LineEnd) -> Bool {
+        buffer.append(contentsOf: bytes)
+        if end == .newline { buffer.append(0x0A) }
+        guard end != .endOfInput else { return false }
+        if buffer.count >= Self.lineLimit { return true }
+        let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        return end == .newline && blank && buffer.count >= Self.paragraphTarget
+    }
+
+    /// Moves past a handed-over piece whose decoded text is `text`.
+    mutating func advance(past text: String) {
+        start.scalars += text.unicodeScalars.count
+        start.utf8 += text.utf8.count
+        start.utf16 += text.utf16.count
+        buffer.removeAll(keepingCapacity: true)
     }
 }

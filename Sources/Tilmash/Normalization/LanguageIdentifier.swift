@@ -277,6 +277,32 @@ private let bundledModel = ProcessWide {
 }
 
 extension LanguageIdentifier {
+    /// Running scores of a text read in pieces, so a long document need not be held
+    /// whole: ``add(_:to:)`` each piece (cut at whitespace or a line break, never inside a
+    /// word), then ``guess(_:)`` gives exactly what ``identify(_:)`` gives for the whole.
+    ///
+    /// ```swift
+    /// var scores = id.emptyScores()
+    /// for piece in pieces { id.add(piece, to: &scores) }
+    /// id.guess(scores).language
+    /// ```
+    public struct Scores: Sendable {
+        fileprivate var totals: [Double]
+        fileprivate var letters = 0
+    }
+
+    /// Scores of no text yet.
+    public func emptyScores() -> Scores { Scores(totals: [Double](repeating: 0, count: languages.count)) }
+
+    /// Adds `piece`'s n-grams (in the order ``identify(_:)`` sums them).
+    public func add(_ piece: String, to scores: inout Scores) {
+        var none: [Double]? = nil
+        scores.letters += accumulate(piece, into: &scores.totals, alsoInto: &none)
+    }
+
+    /// The decision on everything added.
+    public func guess(_ scores: Scores) -> Guess { guess(scores.totals, letters: scores.letters) }
+
     /// The language context for normalizing `text`: each sentence (ICU's sentence
     /// boundaries) identified on its own, so a Turkish sentence followed by an English one
     /// gets Turkish casing only in the first. A sentence too short to tell takes the

@@ -11,7 +11,8 @@ enum LangidCommand: Command {
 
     Identifies the language of each FILE (or standard input) as a whole: tr, az, de, en,
     kk, ru, uz, ky, or "und" when the text is too short or too mixed to tell. Prints one
-    JSON object per file: {"file", "lang", "confidence"}. With --input jsonl, one object
+    JSON object per file: {"file", "lang", "confidence"}. A long file is read and scored
+    in pieces, with the same result as scoring it at once. With --input jsonl, one object
     per input line: its fields copied, "lang" and "confidence" added.
 
     The model is a character n-gram profile trained on Debian's translation catalogues and
@@ -33,12 +34,16 @@ enum LangidCommand: Command {
         let mode = try InputMode(arguments)
         let identifier = try LanguageIdentifier.bundled()
         let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        return runner.forEachDocument { name, text, json in
-            let guess = identifier.identify(text)
+        var scores = identifier.emptyScores()
+        return runner.forEachDocument({ _, text, _, _ in
+            identifier.add(text, to: &scores)
+        }, finish: { name, json in
+            let guess = identifier.guess(scores)
+            scores = identifier.emptyScores()
             var object = json ?? ["file": name]
             object["lang"] = guess.language.code
             object["confidence"] = (guess.confidence * 10_000).rounded() / 10_000
             runner.write(try JSONLines.encode(object) + "\n")
-        }
+        })
     }
 }

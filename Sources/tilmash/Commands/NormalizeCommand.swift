@@ -36,7 +36,9 @@ enum NormalizeCommand: Command {
       --profile P   repair, search (default) or ascii
       --lang L      auto (default: identified per line or paragraph), or one of
                     \(Language.named.map(\.code).joined(separator: ", "))
-      --document    treat each FILE (or standard input) as one document
+      --document    treat each FILE (or standard input) as one document (read in
+                    pieces cut at blank lines after 64 KB, at a line break after 128 KB;
+                    a line break at such a cut is not joined)
       --explain     list the profile's filters in order and exit
       --progress    show bytes read and MB/s on standard error (the
                     default when standard error is a terminal)
@@ -82,7 +84,7 @@ enum NormalizeCommand: Command {
             })
         }
         if arguments.has("--document") {
-            return runner.forEachDocument { _, text, _ in
+            return runner.forEachDocument { _, text, _, _ in
                 runner.write(try normalize(text).text)
             }
         }

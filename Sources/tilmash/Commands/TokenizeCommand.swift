@@ -14,7 +14,9 @@ enum TokenizeCommand: Command {
     12.), abbreviations (Dr.  bzw.  т.е.), hyphens (Kassym-Schomart  Wasser-  a word
     hyphenated across a line break) and Turkish/Azerbaijani apostrophe suffixes
     (Astana’da = Astana + da). Whitespace is never a token. Each FILE (or standard input)
-    is one document.
+    is one document, read in pieces cut at paragraph breaks (blank lines) after 64 KB —
+    at a line break after 128 KB — so memory stays flat; offsets count from the file's
+    start.
 
     Output:
       text   one token per line, a blank line after each sentence; a token that spans a
@@ -72,7 +74,7 @@ enum TokenizeCommand: Command {
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
         let tokenizer = try Tokenizer(language: language)
         let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        return runner.forEachDocument { name, text, json in
+        return runner.forEachDocument { name, text, position, json in
             let sentences = try tokenizer.sentences(text)
             var output = ""
             if format == "text" {
@@ -86,12 +88,12 @@ enum TokenizeCommand: Command {
             } else if var object = json {
                 object.removeValue(forKey: "tokens")
                 let fields = try JSONLines.encode(object)
-                let tokens = sentences.lazy.flatMap(\.tokens).map { tokenJSON($0, file: nil, offsets: offsets) }
+                let tokens = sentences.lazy.flatMap(\.tokens).map { tokenJSON($0, file: nil, offsets: offsets, from: position) }
                 output = String(fields.dropLast()) + (object.isEmpty ? "" : ",") + "\"tokens\":[" + tokens.joined(separator: ",") + "]}\n"
             } else {
                 for sentence in sentences {
                     for token in sentence.tokens {
-                        output += tokenJSON(token, file: name, offsets: offsets)
+                        output += tokenJSON(token, file: name, offsets: offsets, from: position)
                         output += "\n"
                     }
                 }
@@ -101,13 +103,15 @@ enum TokenizeCommand: Command {
     }
 
     /// One token as a JSON object, fields in the contract's order.
-    static func tokenJSON(_ token: Token, file: String?, offsets: OffsetUnit) -> String {
-        let range: Range<Int>
+    /// `position`: where the piece of the document the token was found in begins.
+    static func tokenJSON(_ token: Token, file: String?, offsets: OffsetUnit, from position: DocumentPosition) -> String {
+        var range: Range<Int>
         switch offsets {
         case .scalar: range = token.range
         case .utf8: range = token.utf8Range
         case .utf16: range = token.utf16Range
         }
+        range = position.adding(range.lowerBound, in: offsets)..<position.adding(range.upperBound, in: offsets)
         var json = "{"
         if let file { json += "\"file\":" + JSONLines.quoted(file) + "," }
         json += "\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"text\":" + JSONLines.quoted(token.text)
