@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Memory and speed of `tilmash normalize` (plain text) and `tilmash tag --input jsonl` on a
+# Memory and speed of `tilmash normalize` (plain text), `tilmash tag --input jsonl`, and
+# `tag` and `tokenize` reading the text file as one document (in pieces), on a
 # large input built from the seed and benchmark corpora, peak memory by /usr/bin/time.
 #
 #   bash Benchmarks/fuzz/scale.sh [MEGABYTES] [WORKDIR]    (defaults: 1000 MB, /tmp/tilmash-scale)
@@ -48,3 +49,5 @@ run() {
 }
 run "normalize (search, auto)" normalize "$work/input.txt"
 run "tag --input jsonl" tag --input jsonl "$work/input.jsonl"
+run "tag (the text file as one document)" tag "$work/input.txt"
+run "tokenize --format jsonl (one document)" tokenize --format jsonl "$work/input.txt"

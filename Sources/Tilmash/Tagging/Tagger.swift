@@ -34,8 +34,6 @@ public final class Tagger: Sendable {
     let inflection: Inflection
     let lists: TaggerLists
     private let sourceRank: [String: Int]
-    /// Readings of words seen before, reduced to those whose key an alias holds.
-    private let readingCache = WordCache<[Inflection.Reading]>(limit: 200_000)
 
     /// Builds the alias trie for `gazetteer` (expanding every alias; about a second for the
     /// bundled gazetteer).
@@ -97,11 +95,9 @@ public final class Tagger: Sendable {
             if let cached = readings[index] { return cached }
             let unit = units[index]
             guard let key = unit.key, unit.apostropheSuffix == 0 else { readings[index] = []; return [] }
-            let result = readingCache.value(for: key, tag: language.code) {
-                let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
-                return inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic))
-                    .filter { self.index.holds($0.key) }
-            }
+            let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
+            let result = inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic))
+                .filter { self.index.holds($0.key) }
             readings[index] = result
             return result
         }
