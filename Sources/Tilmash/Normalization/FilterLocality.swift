@@ -22,13 +22,17 @@ public protocol LineLocalFilter: TextFilter {
 }
 
 extension LineLocalFilter {
+    /// No line conditions: only the filter's characters make it act.
     public var lineChecks: LineChecks { [] }
+    /// Line breaks stay: the filter never joins lines.
     public func keepsLineBreak(in scalars: UnsafeBufferPointer<Unicode.Scalar>, at newline: Int) -> Bool { true }
 }
 
 /// Line conditions a ``LineLocalFilter`` acts on, checked for all filters in one pass.
 public struct LineChecks: OptionSet, Sendable {
+    /// The bits (`OptionSet`); use the named checks.
     public let rawValue: UInt8
+    /// Checks from their bits (`OptionSet`); use the named checks.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// The line starts or ends with a space, or holds two spaces in a row.
     public static let spacing = LineChecks(rawValue: 1)

@@ -25,6 +25,7 @@ public struct QuoteFilter: CharacterMappingFilter {
         return builder.output
     }
 
+    /// Each quote or apostrophe on its own, in every language.
     public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
         Self.replacement(scalar).map { .replaced([$0]) } ?? .same
     }
