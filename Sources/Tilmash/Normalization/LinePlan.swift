@@ -65,11 +65,14 @@ final class LinePlan: Sendable {
             var region: (start: Int, last: Line)?   // pending lines for the chain
             var start = 0
             while start <= s.count {
-                var end = start
-                while end < s.count && s[end] != "\n" { end += 1 }
+                var newline = start
+                while newline < s.count && s[newline] != "\n" { newline += 1 }
+                // A carriage return before the line feed belongs to the break (the chain
+                // drops it); a lone one stays in the line, as a repair to make.
+                let end = newline > start && newline < s.count && s[newline - 1] == "\r" ? newline - 1 : newline
                 if start > 0 && region == nil { output.emit(["\n"], start: Int32(start - 1), end: Int32(start)) }
                 let lineMark = output.mark
-                let line = scan(s, start..<end, languages, into: &output)
+                let line = scan(s, start..<end, newline: newline, languages, into: &output)
                 if let pending = region {
                     output.rollback(to: lineMark)       // the line was mapped on the wrong guess
                     if isCut(s, after: pending.last, before: line) {
@@ -77,7 +80,7 @@ final class LinePlan: Sendable {
                         output.emit(["\n"], start: Int32(start - 1), end: Int32(start))
                         if line.isClean {
                             previousMark = output.mark
-                            _ = scan(s, start..<end, languages, into: &output)
+                            _ = scan(s, start..<end, newline: newline, languages, into: &output)
                             previous = line
                             region = nil
                         } else {
@@ -96,7 +99,7 @@ final class LinePlan: Sendable {
                     previous = line
                     previousMark = lineMark
                 }
-                start = end + 1
+                start = newline + 1
             }
             if let pending = region { try flush(s, pending.start..<pending.last.end, context, languages, into: &output) }
             return output.finish()
@@ -273,9 +276,11 @@ final class LinePlan: Sendable {
         }
     }
 
-    /// One line (without its line break) and what the scan found in it.
+    /// One line (without its line break, `\r\n` or `\n`) and what the scan found in it.
     private struct Line {
         let start: Int, end: Int
+        /// The line feed after it (or the text's end).
+        let newline: Int
         /// No filter changes the line.
         let isClean: Bool
         /// A line-local filter's character is in it.
@@ -283,7 +288,7 @@ final class LinePlan: Sendable {
     }
 
     /// Scans line `range` and maps it into `output` as if it were clean.
-    private func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ languages: LanguageSpans,
+    private func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, newline: Int, _ languages: LanguageSpans,
                       into output: inout Output) -> Line {
         var flags: UInt32 = 0
         var doubleSpace = false
@@ -294,15 +299,16 @@ final class LinePlan: Sendable {
         var clean = flags & CharacterTable.dirty == 0
         if checks.contains(.spacing) && !range.isEmpty && (doubleSpace || s[range.lowerBound] == " " || s[range.upperBound - 1] == " ") { clean = false }
         if checks.contains(.scriptMix) && CharacterTable.mixesScripts(flags) { clean = false }
-        return Line(start: range.lowerBound, end: range.upperBound, isClean: clean, hasTrigger: flags & CharacterTable.repairTrigger != 0)
+        return Line(start: range.lowerBound, end: range.upperBound, newline: newline, isClean: clean,
+                    hasTrigger: flags & CharacterTable.repairTrigger != 0)
     }
 
     /// True when the line break between `a` and `b` stays and no filter looks across it.
     private func isCut(_ s: UnsafeBufferPointer<Unicode.Scalar>, after a: Line, before b: Line) -> Bool {
         // Triggers may change what the line-break rules see (a no-break space at a line's
-        // edge, a carriage return): then the chain decides.
+        // edge, a lone carriage return): then the chain decides.
         guard !a.hasTrigger && !b.hasTrigger else { return false }
-        return lineFilters.allSatisfy { $0.keepsLineBreak(in: s, at: a.end) }
+        return lineFilters.allSatisfy { $0.keepsLineBreak(in: s, at: a.newline) }
     }
 }
 

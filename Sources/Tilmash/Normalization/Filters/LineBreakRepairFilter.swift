@@ -71,19 +71,25 @@ public struct LineBreakRepairFilter: LineLocalFilter {
     }
 
     /// The lines around one break: the previous line's end before trailing spaces, the
-    /// next line's start after leading spaces, and whether either line is blank.
+    /// next line's start after leading spaces, and whether either line is blank. A carriage
+    /// return before a line feed counts as part of the break, as it will once
+    /// ``InvisibleCharacterFilter`` has removed it (so the unfiltered text a ``LinePlan``
+    /// asks about gives the same answer).
     private struct LineBreak {
         let aEnd: Int, bStart: Int
         let isBesideBlankLine: Bool
 
         init(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ newline: Int) {
             var aEnd = newline
+            if aEnd > 0 && s[aEnd - 1] == "\r" { aEnd -= 1 }
             while aEnd > 0 && s[aEnd - 1] == " " { aEnd -= 1 }
             var bStart = newline + 1
             while bStart < s.count && s[bStart] == " " { bStart += 1 }
             self.aEnd = aEnd
             self.bStart = bStart
-            isBesideBlankLine = aEnd == 0 || s[aEnd - 1] == "\n" || bStart == s.count || s[bStart] == "\n"
+            let nextIsBlank = bStart == s.count || s[bStart] == "\n"
+                || (s[bStart] == "\r" && bStart + 1 < s.count && s[bStart + 1] == "\n")
+            isBesideBlankLine = aEnd == 0 || s[aEnd - 1] == "\n" || nextIsBlank
         }
 
         /// Where the previous line starts (looked for only when a rule needs the line).
