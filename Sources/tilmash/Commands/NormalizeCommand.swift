@@ -73,14 +73,19 @@ enum NormalizeCommand: Command {
         let runner = InputRunner(mode: mode, paths: arguments.positionals)
         let identifier = language == nil ? try LanguageIdentifier.bundled() : nil
 
+        // The whole text's language, from the same identification the normalization made
+        // (JSONL mode reports it after normalizing each object).
+        var identified = Language.undetermined
         func normalize(_ text: String) throws -> NormalizedText {
             if let language { return try profile.normalize(text, language: language) }
-            return try profile.normalize(text, context: identifier!.context(for: text))
+            let context = identifier!.context(for: text)
+            identified = context.fallback
+            return try profile.normalize(text, context: context)
         }
 
         if case .jsonl = mode {
-            return runner.streamLines({ try normalize($0).text }, extraFields: { text in
-                ["lang": (language ?? identifier!.identify(text).language).code]
+            return runner.streamLines({ try normalize($0).text }, extraFields: { _ in
+                ["lang": (language ?? identified).code]
             })
         }
         if arguments.has("--document") {
