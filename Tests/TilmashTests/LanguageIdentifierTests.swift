@@ -64,6 +64,21 @@ import Testing
         #expect(mixed.runs.map(\.language) == [.german, .russian, .russian])
     }
 
+    /// `normalize --input jsonl` with `--lang auto` reports each object's whole-text
+    /// language — the one `identify` gives — from the identification it normalized with.
+    @Test func jsonlNormalizeReportsEachObjectsLanguage() throws {
+        let texts = ["Bölge-\nsel İŞBİRLİĞİ ve Kazakistan’ın dış politikası", "Der Außenminister reiste heute nach Berlin.",
+                     "Министр провёл переговоры в Москве.", "ok"]
+        let input = try texts.map { String(decoding: try JSONSerialization.data(withJSONObject: ["text": $0]), as: UTF8.self) }
+            .joined(separator: "\n") + "\n"
+        let result = try CLI.run(["normalize", "--input", "jsonl"], input: input)
+        let languages = result.stdout.split(separator: "\n").map {
+            (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["lang"] as! String
+        }
+        #expect(languages == texts.map { identifier.identify($0).language.code })
+        #expect(languages == ["tr", "de", "ru", "und"])
+    }
+
     /// The reference scorer's (Corpora/langid/score.py) decisions and confidences on 98
     /// texts, reproduced exactly by the Swift port.
     @Test func matchesReferenceScorer() throws {
