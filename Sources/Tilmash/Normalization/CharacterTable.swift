@@ -34,12 +34,14 @@ struct CharacterTable: Sendable {
     let longestOutput: Int
     private let composer: Composer
 
-    init(composer: Composer) {
+    /// The table of `composer`'s language; `lineFlags[c]` is `composer.lineFlags(c)` for
+    /// every character of the table (the same for every language, so computed once).
+    init(composer: Composer, lineFlags: [UInt32]) {
         self.composer = composer
         var expansions: [[Unicode.Scalar]] = []
         entries = (0..<UInt32(Self.size)).map { value in
             guard let scalar = Unicode.Scalar(value) else { return Self.needsContext }
-            let (flags, output) = composer.compose(scalar)
+            let (flags, output) = composer.compose(scalar, lineFlags: lineFlags[Int(value)])
             guard let output else { return flags | value }
             if output.count == 1 { return flags | output[0].value }
             expansions.append(output)
@@ -79,32 +81,47 @@ struct CharacterTable: Sendable {
         let language: Language
 
         func compose(_ scalar: Unicode.Scalar) -> (flags: UInt32, output: [Unicode.Scalar]?) {
+            compose(scalar, lineFlags: lineFlags(scalar))
+        }
+
+        /// The language-independent flags: line-local triggers and the letter's script.
+        func lineFlags(_ scalar: Unicode.Scalar) -> UInt32 {
             var flags: UInt32 = 0
             if lineFilters.contains(where: { $0.isTrigger(scalar) }) { flags |= CharacterTable.repairTrigger }
             switch CharacterClass.letterScript(scalar) {
             case .latin?: flags |= CharacterTable.latin
             case .cyrillic?: flags |= CharacterTable.cyrillic
             case .greek?: flags |= CharacterTable.greek
-            case .some: break
-            case nil: break
+            case .some, nil: break
             }
-            var current = [scalar]
-            var changed = false
+            return flags
+        }
+
+        /// `compose` with the line flags already known (a table of them is shared by the
+        /// languages).
+        func compose(_ scalar: Unicode.Scalar, lineFlags flags: UInt32) -> (flags: UInt32, output: [Unicode.Scalar]?) {
+            // Most characters stay through every filter: no arrays until one changes.
+            var current: [Unicode.Scalar]?
             for filter in characterFilters {
+                guard let list = current else {
+                    switch filter.mapping(of: scalar, language: language) {
+                    case .same: continue
+                    case .replaced(let replacement): current = replacement
+                    case .needsContext: return (flags | CharacterTable.needsContext, nil)
+                    }
+                    continue
+                }
                 var next: [Unicode.Scalar] = []
-                for character in current {
+                for character in list {
                     switch filter.mapping(of: character, language: language) {
                     case .same: next.append(character)
-                    case .replaced(let replacement):
-                        next.append(contentsOf: replacement)
-                        changed = true
-                    case .needsContext:
-                        return (flags | CharacterTable.needsContext, nil)
+                    case .replaced(let replacement): next.append(contentsOf: replacement)
+                    case .needsContext: return (flags | CharacterTable.needsContext, nil)
                     }
                 }
                 current = next
             }
-            return (flags, changed ? current : nil)
+            return (flags, current)
         }
     }
 }

@@ -19,6 +19,8 @@ final class LinePlan: Sendable {
     private let characterFilters: [any CharacterMappingFilter]
     private let checks: LineChecks
     private let tables = ProcessWideTable<Language, CharacterTable>()
+    /// The language-independent flags of every character of the tables, built once.
+    private let lineFlags: ProcessWide<[UInt32]>
 
     /// A plan for `filters`, or nil when the chain does not have the required shape.
     init?(filters: [any TextFilter]) {
@@ -39,6 +41,9 @@ final class LinePlan: Sendable {
         guard newline.flags & CharacterTable.dirty == 0, newline.output == nil else { return nil }
         self.lineFilters = lineFilters
         self.characterFilters = characterFilters
+        lineFlags = ProcessWide {
+            (0..<UInt32(CharacterTable.size)).map { Unicode.Scalar($0).map(composer.lineFlags) ?? 0 }
+        }
         checks = lineFilters.reduce(into: LineChecks()) { $0.formUnion($1.lineChecks) }
     }
 
@@ -46,7 +51,8 @@ final class LinePlan: Sendable {
     private func table(_ language: Language) -> CharacterTable {
         // Building cannot fail; `try!` only satisfies the cache's signature.
         try! tables.get(language) {
-            CharacterTable(composer: .init(lineFilters: lineFilters, characterFilters: characterFilters, language: $0))
+            CharacterTable(composer: .init(lineFilters: lineFilters, characterFilters: characterFilters, language: $0),
+                           lineFlags: try lineFlags.get())
         }
     }
 
