@@ -4,7 +4,7 @@
 ///
 /// An entry holds the output character (21 bits) or, with ``several``, an index into
 /// ``expansions``; plus the flag bits below. Characters beyond the table are composed on
-/// the fly (``entry(of:)``).
+/// the fly.
 struct CharacterTable: Sendable {
     static let size = 0x10000
     static let valueMask: UInt32 = 0x1F_FFFF
@@ -58,17 +58,31 @@ struct CharacterTable: Sendable {
     /// The flags of any character.
     @inline(__always)
     func flags(of scalar: Unicode.Scalar) -> UInt32 {
-        scalar.value < Self.size ? entries[Int(scalar.value)] : entry(of: scalar).flags
+        scalar.value < Self.size ? entries[Int(scalar.value)] : beyondTable(scalar).flags
     }
 
-    /// The flags and output (nil: unchanged) of any character.
+    /// Calls `body` with each scalar `scalar` becomes (itself when unchanged) and returns
+    /// its flags; `entries` is ``entries``, already at hand for a loop.
     @inline(__always)
-    func entry(of scalar: Unicode.Scalar) -> (flags: UInt32, output: [Unicode.Scalar]?) {
-        if scalar.value < Self.size {
-            let entry = entries[Int(scalar.value)]
-            if entry & Self.several != 0 { return (entry, expansions[Int(entry & Self.valueMask)]) }
-            return (entry, entry & Self.valueMask == scalar.value ? nil : [Unicode.Scalar(entry & Self.valueMask)!])
+    func map(_ scalar: Unicode.Scalar, entries: UnsafeBufferPointer<UInt32>, _ body: (UInt32) -> Void) -> UInt32 {
+        let value = scalar.value
+        guard value < Self.size else {
+            let (flags, output) = beyondTable(scalar)
+            if let output { for character in output { body(character.value) } } else { body(value) }
+            return flags
         }
+        let entry = entries[Int(value)]
+        if entry & Self.several == 0 {
+            body(entry & Self.valueMask)
+        } else {
+            for character in expansions[Int(entry & Self.valueMask)] { body(character.value) }
+        }
+        return entry
+    }
+
+    /// The flags and output (nil: unchanged) of a character beyond the table, composed on
+    /// the fly (one that would become more than ``beyondTableLimit`` needs context).
+    private func beyondTable(_ scalar: Unicode.Scalar) -> (flags: UInt32, output: [Unicode.Scalar]?) {
         let composed = composer.compose(scalar)
         if let output = composed.output, output.count > Self.beyondTableLimit { return (composed.flags | Self.needsContext, nil) }
         return composed

@@ -76,14 +76,14 @@ final class LinePlan: Sendable {
                 // A carriage return before the line feed belongs to the break (the chain
                 // drops it); a lone one stays in the line, as a repair to make.
                 let end = newline > start && newline < s.count && s[newline - 1] == "\r" ? newline - 1 : newline
-                if start > 0 && region == nil { output.emit(["\n"], start: Int32(start - 1), end: Int32(start)) }
+                if start > 0 && region == nil { output.emit("\n", start: Int32(start - 1), end: Int32(start)) }
                 let lineMark = output.mark
                 let line = scan(s, start..<end, newline: newline, languages, into: &output)
                 if let pending = region {
                     output.rollback(to: lineMark)       // the line was mapped on the wrong guess
                     if isCut(s, after: pending.last, before: line) {
                         try flush(s, pending.start..<pending.last.end, context, languages, into: &output)
-                        output.emit(["\n"], start: Int32(start - 1), end: Int32(start))
+                        output.emit("\n", start: Int32(start - 1), end: Int32(start))
                         if line.isClean {
                             previousMark = output.mark
                             _ = scan(s, start..<end, newline: newline, languages, into: &output)
@@ -184,94 +184,79 @@ final class LinePlan: Sendable {
             }
         }
 
-        @inline(__always)
-        private mutating func put(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32) {
-            scalars[count] = scalar
-            starts[count] = start
-            ends[count] = end
-            count += 1
-            let value = scalar.value
-            if value < 0x80 {
-                utf8[utf8Count] = UInt8(truncatingIfNeeded: value)
-                utf8Count += 1
-            } else {
-                utf8Count = UTF8Encoding.write(value, into: UnsafeMutableBufferPointer(start: utf8, count: utf8Capacity), at: utf8Count)
-            }
-        }
+        /// Local copies of the buffers and counts for a writing loop: kept in registers,
+        /// where writes through the buffers stored in `self` would make the compiler
+        /// reload them for every character. Hand it back with ``commit(_:)``.
+        struct Cursor {
+            let scalars: UnsafeMutablePointer<Unicode.Scalar>
+            let starts: UnsafeMutablePointer<Int32>
+            let ends: UnsafeMutablePointer<Int32>
+            let bytes: UnsafeMutableBufferPointer<UInt8>
+            var count: Int, utf8Count: Int
 
-        /// Original scalars `span` through `table`, in one tight loop: returns the union of
-        /// their table flags, and notes two spaces in a row (`previous` is the scalar before).
-        mutating func map(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: Range<Int>, _ table: CharacterTable,
-                          after previous: UInt32, doubleSpace: inout Bool) -> UInt32 {
-            reserve(span.count * table.longestOutput)
-            var n = count, u = utf8Count
-            let scalars = scalars, starts = starts, ends = ends
-            let bytes = UnsafeMutableBufferPointer(start: utf8, count: utf8Capacity)
-            var flags: UInt32 = 0
-            var previous = previous
-            @inline(__always) func put(_ value: UInt32, _ start: Int32) {
-                scalars[n] = unsafeBitCast(value, to: Unicode.Scalar.self)
-                starts[n] = start
-                ends[n] = start &+ 1
-                n &+= 1
+            /// Scalar `value`, coming from original scalars `start..<end`.
+            @inline(__always)
+            mutating func put(_ value: UInt32, _ start: Int32, _ end: Int32) {
+                scalars[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                starts[count] = start
+                ends[count] = end
+                count &+= 1
                 if value < 0x80 {
-                    bytes[u] = UInt8(truncatingIfNeeded: value)
-                    u &+= 1
+                    bytes[utf8Count] = UInt8(truncatingIfNeeded: value)
+                    utf8Count &+= 1
                 } else {
-                    u = UTF8Encoding.write(value, into: bytes, at: u)
+                    utf8Count = UTF8Encoding.write(value, into: bytes, at: utf8Count)
                 }
             }
-            table.entries.withUnsafeBufferPointer { entries in
-                for index in span {
-                    let value = s[index].value
-                    let start = Int32(truncatingIfNeeded: index)
-                    if value < CharacterTable.size {
-                        let entry = entries[Int(value)]
-                        flags |= entry
-                        if entry & CharacterTable.several == 0 {
-                            put(entry & CharacterTable.valueMask, start)
-                        } else {
-                            for scalar in table.expansions[Int(entry & CharacterTable.valueMask)] { put(scalar.value, start) }
-                        }
-                    } else {
-                        let (entryFlags, replacement) = table.entry(of: s[index])
-                        flags |= entryFlags
-                        for scalar in replacement ?? [s[index]] { put(scalar.value, start) }
-                    }
-                    if value == 0x20 && previous == 0x20 { doubleSpace = true }
-                    previous = value
-                }
-            }
-            count = n
-            utf8Count = u
-            return flags
         }
 
-        /// What `table` makes of `scalar`, coming from original scalars `start..<end`.
+        /// A cursor with room for `more` scalars.
+        mutating func cursor(room more: Int) -> Cursor {
+            reserve(more)
+            return Cursor(scalars: scalars, starts: starts, ends: ends, bytes: UnsafeMutableBufferPointer(start: utf8, count: utf8Capacity),
+                          count: count, utf8Count: utf8Count)
+        }
+
+        mutating func commit(_ cursor: Cursor) {
+            count = cursor.count
+            utf8Count = cursor.utf8Count
+        }
+
+        /// Scalars `indices` of a text — scalar `i` is `scalar(i)`, from original scalars
+        /// `start(i)..<end(i)` — through `table`, in one tight loop. Returns the union of
+        /// their table flags, and whether two spaces follow one another (`previous`: the
+        /// scalar before the first).
         @inline(__always)
-        mutating func map(_ scalar: Unicode.Scalar, _ table: CharacterTable, start: Int32, end: Int32) {
-            let value = scalar.value
-            guard value < CharacterTable.size else {
-                return emit(table.entry(of: scalar).output ?? [scalar], start: start, end: end)
+        mutating func map(_ indices: Range<Int>, through table: CharacterTable, after previous: UInt32 = 0,
+                          scalar: (Int) -> Unicode.Scalar, start: (Int) -> Int32, end: (Int) -> Int32) -> (flags: UInt32, doubleSpace: Bool) {
+            var cursor = cursor(room: indices.count * table.longestOutput)
+            var flags: UInt32 = 0
+            var doubleSpace = false
+            var previous = previous
+            table.entries.withUnsafeBufferPointer { entries in
+                for index in indices {
+                    let character = scalar(index), from = start(index), to = end(index)
+                    flags |= table.map(character, entries: entries) { cursor.put($0, from, to) }
+                    if character.value == 0x20 && previous == 0x20 { doubleSpace = true }
+                    previous = character.value
+                }
             }
-            let entry = table.entries.withUnsafeBufferPointer { $0[Int(value)] }
-            guard entry & CharacterTable.several == 0 else {
-                return emit(table.expansions[Int(entry & CharacterTable.valueMask)], start: start, end: end)
-            }
-            reserve(1)
-            put(Unicode.Scalar(entry & CharacterTable.valueMask).unsafelyUnwrapped, start, end)
+            commit(cursor)
+            return (flags, doubleSpace)
         }
 
-        /// `replacement`, every scalar coming from original scalars `start..<end`.
-        mutating func emit(_ replacement: [Unicode.Scalar], start: Int32, end: Int32) {
-            reserve(replacement.count)
-            for scalar in replacement { put(scalar, start, end) }
+        /// `scalar`, coming from original scalars `start..<end`.
+        mutating func emit(_ scalar: Unicode.Scalar, start: Int32, end: Int32) {
+            var cursor = cursor(room: 1)
+            cursor.put(scalar.value, start, end)
+            commit(cursor)
         }
 
         /// A region's output, whose map already points into the original.
         mutating func append(_ text: MappedText) {
-            reserve(text.count)
-            for index in 0..<text.count { put(text.scalars[index], text.starts[index], text.ends[index]) }
+            var cursor = cursor(room: text.count)
+            for index in 0..<text.count { cursor.put(text.scalars[index].value, text.starts[index], text.ends[index]) }
+            commit(cursor)
         }
 
         consuming func finish() -> (MappedText, String) {
@@ -300,7 +285,10 @@ final class LinePlan: Sendable {
         var doubleSpace = false
         languages.forEachSpan(in: range) { span, table in
             let previous: UInt32 = span.lowerBound > range.lowerBound ? s[span.lowerBound - 1].value : 0
-            flags |= output.map(s, span, table, after: previous, doubleSpace: &doubleSpace)
+            let found = output.map(span, through: table, after: previous, scalar: { s[$0] },
+                                   start: { Int32(truncatingIfNeeded: $0) }, end: { Int32(truncatingIfNeeded: $0 + 1) })
+            flags |= found.flags
+            if found.doubleSpace { doubleSpace = true }
         }
         var clean = flags & CharacterTable.dirty == 0
         if checks.contains(.spacing) && !range.isEmpty && (doubleSpace || s[range.lowerBound] == " " || s[range.upperBound - 1] == " ") { clean = false }
@@ -331,7 +319,7 @@ extension LinePlan {
         }
         guard !needsContext else { return false }
         languages.forEachSpan(of: text) { span, table in
-            for index in span { output.map(text.scalars[index], table, start: text.starts[index], end: text.ends[index]) }
+            _ = output.map(span, through: table, scalar: { text.scalars[$0] }, start: { text.starts[$0] }, end: { text.ends[$0] })
         }
         return true
     }
