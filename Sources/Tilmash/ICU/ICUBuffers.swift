@@ -68,23 +68,8 @@ extension String {
             [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var index = 0, position = 0
                 while index < bytes.count {
-                    let lead = UInt32(bytes[index])
                     var value: UInt32
-                    switch lead {
-                    case 0..<0x80:
-                        value = lead
-                        index += 1
-                    case 0xC0..<0xE0:
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        index += 2
-                    case 0xE0..<0xF0:
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        index += 3
-                    default:
-                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        index += 4
-                    }
+                    (value, index) = UTF8Encoding.read(bytes, at: index)
                     if value >= 0x10000 {
                         value -= 0x10000
                         buffer[position] = UInt16(0xD800 + (value >> 10))

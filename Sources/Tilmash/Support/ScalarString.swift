@@ -21,23 +21,8 @@ extension String {
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var index = 0, written = 0
                 while index < bytes.count {
-                    let lead = UInt32(bytes[index])
-                    var value: UInt32
-                    switch lead {
-                    case 0..<0x80:
-                        value = lead
-                        index += 1
-                    case 0..<0xE0:
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        index += 2
-                    case 0..<0xF0:
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        index += 3
-                    default:
-                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        index += 4
-                    }
+                    let value: UInt32
+                    (value, index) = UTF8Encoding.read(bytes, at: index)
                     buffer[written] = Unicode.Scalar(value).unsafelyUnwrapped
                     written += 1
                 }
@@ -47,8 +32,26 @@ extension String {
     }
 }
 
-/// Writing one code point as UTF-8, shared by the hand-written transcoders.
+/// Reading and writing one code point as UTF-8, shared by the hand-written transcoders.
 enum UTF8Encoding {
+    /// The code point whose UTF-8 sequence starts at `index` of `bytes` (valid UTF-8, as a
+    /// String's storage always is), and the index after it.
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, next: Int) {
+        let lead = UInt32(bytes[index])
+        switch lead {
+        case 0..<0x80:
+            return (lead, index + 1)
+        case 0..<0xE0:
+            return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), index + 2)
+        case 0..<0xF0:
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), index + 3)
+        default:
+            return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), index + 4)
+        }
+    }
+
     /// Writes `value` at `position` and returns the position after it.
     @inline(__always)
     static func write(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
