@@ -196,15 +196,9 @@ enum Checks {
         var position = 0
         for (index, token) in tokens.enumerated() {
             let range = token.range
-            if range.isEmpty || range.lowerBound < position || range.upperBound > scalars.count {
-                fail("\(label): token \(index) \(token.text.debugDescription) at \(range), previous end \(position), \(scalars.count) scalars", input: input)
-            }
+            slice(range, of: scalars, is: token.text, after: position, "\(label): token \(index)", input: input)
             for gap in scalars[position..<range.lowerBound] where !isGap(gap) {
                 fail("\(label): U+\(String(gap.value, radix: 16)) before token \(index) is in no token", input: input)
-            }
-            let slice = String(String.UnicodeScalarView(scalars[range]))
-            if !slice.unicodeScalars.elementsEqual(token.text.unicodeScalars) {
-                fail("\(label): token \(index) text \(token.text.debugDescription) != original slice \(slice.debugDescription)", input: input)
             }
             if token.utf8Range.upperBound > utf8.count || String(decoding: utf8[token.utf8Range], as: UTF8.self) != token.text {
                 fail("\(label): token \(index) UTF-8 range \(token.utf8Range) does not slice its text", input: input)
@@ -219,6 +213,19 @@ enum Checks {
         }
     }
 
+    /// `range` is not empty, starts at or after `position` (the previous range's end), lies
+    /// inside `scalars`, and slices exactly `text` out of them.
+    static func slice(_ range: Range<Int>, of scalars: [Unicode.Scalar], is text: String, after position: Int,
+                      _ label: String, input: UnsafeBufferPointer<UInt8>) {
+        if range.isEmpty || range.lowerBound < position || range.upperBound > scalars.count {
+            fail("\(label) \(text.debugDescription) at \(range), previous end \(position), \(scalars.count) scalars", input: input)
+        }
+        let slice = String(String.UnicodeScalarView(scalars[range]))
+        if !slice.unicodeScalars.elementsEqual(text.unicodeScalars) {
+            fail("\(label) text \(text.debugDescription) != original slice \(slice.debugDescription)", input: input)
+        }
+    }
+
     /// The tokenizer's gap characters: whitespace and default-ignorable code points.
     static func isGap(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint
@@ -230,15 +237,8 @@ enum Checks {
         let scalars = Array(original.unicodeScalars)
         var position = 0
         for (index, entity) in entities.enumerated() {
-            let range = entity.range
-            if range.isEmpty || range.lowerBound < position || range.upperBound > scalars.count {
-                fail("tag: entity \(index) \(entity.text.debugDescription) at \(range), previous end \(position)", input: input)
-            }
-            let slice = String(String.UnicodeScalarView(scalars[range]))
-            if !slice.unicodeScalars.elementsEqual(entity.text.unicodeScalars) {
-                fail("tag: entity \(index) text \(entity.text.debugDescription) != original slice \(slice.debugDescription)", input: input)
-            }
-            position = range.upperBound
+            slice(entity.range, of: scalars, is: entity.text, after: position, "tag: entity \(index)", input: input)
+            position = entity.range.upperBound
         }
     }
 }
