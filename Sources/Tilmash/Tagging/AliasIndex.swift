@@ -98,14 +98,14 @@ struct AliasIndex: Sendable {
 
     private mutating func insert(_ keys: [String], _ terminal: Terminal) {
         var node: Int32 = Self.root
-        for key in keys {
-            self.keys.insert(ExactWord(key))
-            if let next = nodes[Int(node)].children[ExactWord(key)] {
+        for key in keys.map(ExactWord.init) {
+            self.keys.insert(key)
+            if let next = nodes[Int(node)].children[key] {
                 node = next
             } else {
                 nodes.append(Node())
                 let next = Int32(nodes.count - 1)
-                nodes[Int(node)].children[ExactWord(key)] = next
+                nodes[Int(node)].children[key] = next
                 node = next
             }
         }

@@ -72,18 +72,9 @@ struct SentenceSplitter: Sendable {
         guard end > previousLine.lowerBound, next < units.count, units[next] != 0x0A, units[next] != 0x0D else { return false }
         let line = SegmentedText.decode(units, previousLine.lowerBound..<end)
         let last = line[line.count - 1]
-        if Self.hyphens.contains(last), line.count >= 2, SegmentedText.isLetter(line[line.count - 2]) { return true }
+        if LineBreakRepairFilter.isHyphen(last), line.count >= 2, SegmentedText.isLetter(line[line.count - 2]) { return true }
         if SegmentedText.isLowercase(SegmentedText.decode(units, next..<min(next + 2, units.count))[0]) { return true }
-        if Self.terminals.contains(last) { return false }
-        guard line.count >= 40 else { return false }
-        var letters = 0, capitals = 0
-        for scalar in line where SegmentedText.isLetter(scalar) {
-            letters += 1
-            if SegmentedText.isUppercase(scalar) { capitals += 1 }
-        }
-        return capitals * 2 < letters
+        if LineBreakRepairFilter.isTerminal(last) { return false }
+        return LineBreakRepairFilter.isLongRunningLine(line)
     }
-
-    private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{AD}"]
-    private static let terminals: Set<Unicode.Scalar> = [".", "!", "?", ":", ";", "…"]
 }

@@ -117,12 +117,13 @@ public struct LineBreakRepairFilter: LineLocalFilter {
         return .keep
     }
 
-    // Switches rather than static sets: a lazy global costs a call on every access.
-    private static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+    // Switches rather than static sets: a lazy global costs a call on every access. The
+    // tokenizer's sentence splitter reads wrapped lines with the same two lists.
+    static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "-" || scalar == "\u{2010}" || scalar == "\u{AD}"
     }
 
-    private static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
+    static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case ".", "!", "?", ":", ";", "…": return true
         default: return false
@@ -132,7 +133,12 @@ public struct LineBreakRepairFilter: LineLocalFilter {
     private func shouldJoin(_ lines: LineBreak, _ s: UnsafeBufferPointer<Unicode.Scalar>, next: Unicode.Scalar) -> Bool {
         if CharacterClass.isLowercase(next) { return true }
         if Self.isTerminal(s[lines.aEnd - 1]) { return false }
-        let line = s[lines.lineStart(s)..<lines.aEnd]
+        return Self.isLongRunningLine(s[lines.lineStart(s)..<lines.aEnd])
+    }
+
+    /// A line of 40 or more characters not mostly in capitals: running text, not a heading
+    /// (the wrapped-line rule; the tokenizer's sentence splitter asks the same).
+    static func isLongRunningLine<Line: Collection>(_ line: Line) -> Bool where Line.Element == Unicode.Scalar {
         guard line.count >= 40 else { return false }
         var letters = 0, capitals = 0
         let kinds = CharacterClass.table
