@@ -49,8 +49,10 @@ struct TokenNormalizer {
         }
     }
 
-    /// True when Latin letters and Cyrillic or Greek ones share the text (the condition under
-    /// which ``MixedScriptRepairFilter`` does anything).
+    /// True when Latin letters and Cyrillic or Greek ones share the text: only then can
+    /// ``MixedScriptRepairFilter`` repair a word by its neighbours (a stray `и` between
+    /// Latin words). Its other repairs look inside one word, which a token's own
+    /// normalization sees as well.
     static func mixesScripts(_ units: [UInt16]) -> Bool {
         var latin = false, other = false
         for unit in units where unit >= 0x41 {
