@@ -67,6 +67,9 @@ import Testing
         #expect(try run(filter, "Қазақстан және Ресей", .kazakh) == "Қазақстан және Ресей")
         #expect(try run(filter, "Präsident Tоkajew", .german) == "Präsident Tokajew")  // Cyrillic о
         #expect(try run(filter, "Moskau и Berlin", .russian) == "Moskau и Berlin")     // no German context: kept
+        // Greek ϱ inside a Cyrillic word, no Latin anywhere: repaired by the word alone.
+        #expect(try run(filter, "Можно ϱыло прочитать", .russian) == "Можно рыло прочитать")
+        #expect(try run(filter, "Ωμέγα и Альфа", .russian) == "Ωμέγα и Альфа")        // separate words: kept
     }
 
     /// Seed 004 (German) has the Russian conjunction "и" three times where "und" belongs.

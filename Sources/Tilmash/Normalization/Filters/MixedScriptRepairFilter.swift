@@ -2,9 +2,10 @@
 ///
 /// - Inside a word whose letters are mostly Latin, a Cyrillic or Greek letter that has a
 ///   Latin twin (UTS #39 confusables, see ``Confusables``) becomes that twin: `Kаzakhstan`
-///   with Cyrillic `а` → `Kazakhstan`. The reverse inside a mostly-Cyrillic word:
-///   `Кaзахстан` with Latin `a` → `Казахстан`. A word with a minority letter that has no
-///   twin is left alone (it may be a genuine mixed spelling).
+///   with Cyrillic `а` → `Kazakhstan`. The reverse inside a mostly-Cyrillic word, for a
+///   Latin or Greek letter: `Кaзахстан` with Latin `a` → `Казахстан`, `ϱыло` → `рыло`. A
+///   word with a minority letter that has no twin is left alone (it may be a genuine mixed
+///   spelling). This looks at the word only, whatever the rest of the text holds.
 /// - A short all-Cyrillic word standing between two Latin words on one line is a stray:
 ///   made only of look-alikes it becomes Latin (`а` → `a`); otherwise, when it is a
 ///   function word listed in `Resources/normalization/stray-words.tsv` for the language of
@@ -26,7 +27,7 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
     }
 
     public let name = "mixed-script"
-    public let summary = "Cyrillic/Greek look-alikes inside Latin words -> Latin (and the reverse); stray Cyrillic 'и' between Latin words -> the text language's 'and'"
+    public let summary = "Cyrillic/Greek look-alikes inside Latin words -> Latin, Latin/Greek ones inside Cyrillic words -> Cyrillic; stray Cyrillic 'и' between Latin words -> the text language's 'and'"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         // Nothing to repair unless letters of two of the three scripts share the text
