@@ -30,11 +30,12 @@ let package = Package(
             name: "TilmashGazetteer",
             path: "Corpora/gazetteer",
             exclude: ["sources", "build.py", "README.md"],
-            resources: [.copy("data")]
+            resources: [.copy("data"), .copy("compiled")]
         ),
         .target(
             name: "Tilmash",
             dependencies: ["ICUBridge", "TilmashGazetteer"],
+            exclude: ["Tagging/DESIGN.md"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

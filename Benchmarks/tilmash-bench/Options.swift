@@ -25,7 +25,9 @@ struct Options {
 
     Stages: decode, normalize.repair, normalize.search, normalize.ascii,
             translit.<scheme> (\(TransliterationScheme.allCases.map(\.rawValue).joined(separator: ", "))),
-            langid, tokenize, tag, pipeline, pipeline.jobs<N>
+            langid, tokenize, tag, tag.startup, pipeline, pipeline.jobs<N>
+    (tag.startup runs the tilmash executable beside this one on one line, tag against
+    normalize, and reports median seconds and peak memory of each)
 
     Options:
       --scale-mb X            corpus size in MB (10^6 bytes; default 10); 0 = the text as is

@@ -23,7 +23,7 @@ do {
 if let asked = options.stages {
     let names = ["decode", "normalize.repair", "normalize.search", "normalize.ascii"]
         + TransliterationScheme.allCases.map { "translit.\($0.rawValue)" }
-        + ["langid", "tokenize", "tag", "pipeline"] + options.jobs.map { "pipeline.jobs\($0)" }
+        + ["langid", "tokenize", "tag", "tag.startup", "pipeline"] + options.jobs.map { "pipeline.jobs\($0)" }
     let families = Set(names.map { String($0.split(separator: ".")[0]) }).union(["pipeline.jobs"])
     for name in asked where !names.contains(name) && !families.contains(name) {
         fail("unknown stage '\(name)' in --stages; stages: \(names.joined(separator: ", "))")
@@ -112,9 +112,31 @@ for stage in plan.stages() {
     outcomes.append(outcome)
 }
 
+// Start-up of the command-line tool, one line of input: `tag` against `normalize`.
+var startupJSON: [String: Any] = [:]
+var startupText = ""
+if options.wants("tag.startup") {
+    if let startup = Startup(runs: options.runs) {
+        do {
+            let normalize = try startup.measure(["normalize"])
+            let tag = try startup.measure(["tag"] + (options.gazetteer.map { ["--gazetteer", $0] } ?? []))
+            startupText = String(format: "tag.startup (one line through %@, median of %d): normalize %.3f s %d MB, tag %.3f s %d MB = %.2f× normalize\n",
+                                 startup.executable, startup.runs, normalize.median, normalize.medianPeak / 1_000_000,
+                                 tag.median, tag.medianPeak / 1_000_000, tag.median / normalize.median)
+            startupJSON = ["normalizeSeconds": normalize.median, "normalizePeakBytes": normalize.medianPeak,
+                           "tagSeconds": tag.median, "tagPeakBytes": tag.medianPeak, "ratio": tag.median / normalize.median]
+        } catch {
+            startupText = "tag.startup: FAILED: \(error)\n"
+        }
+    } else {
+        startupText = "tag.startup: no tilmash executable beside tilmash-bench (build both: swift build -c release)\n"
+    }
+}
+
 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
 let report = Report(corpusBytes: main.bytes, outcomes: outcomes, runs: options.runs, elapsed: elapsed)
 out("\n" + report.table())
+out(startupText)
 let loadAfter = loadAverage()
 if let loadAfter { out(String(format: "load average at the end: %.2f (the benchmark itself adds about 1; more means other processes shared the cores)\n", loadAfter)) }
 
@@ -127,6 +149,7 @@ if let destination = options.json {
     var translit: [String: Any] = [:]
     for (scheme, corpus) in translitCorpora { translit[scheme.rawValue] = ["file": corpus.name, "corpusBytes": corpus.bytes] }
     if !translit.isEmpty { extra["translitCorpora"] = translit }
+    if !startupJSON.isEmpty { extra["startup"] = startupJSON }
     do {
         let data = try report.json(extra: extra)
         if destination == "-" {

@@ -15,6 +15,7 @@ enum CLI {
             TokenizeCommand.self,
             TagCommand.self,
             EvalCommand.self,
+            GazetteerCommand.self,
         ]
     }
 

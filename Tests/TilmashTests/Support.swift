@@ -76,8 +76,13 @@ enum CLI {
         return directory.appendingPathComponent("tilmash")
     }
 
+    /// A child that exits before reading all its input (a usage error, a bad gazetteer)
+    /// must fail its test, not kill the test process with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     @discardableResult
     static func run(_ arguments: [String], input: String = "", inputData: Data? = nil) throws -> Result {
+        _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -89,7 +94,7 @@ enum CLI {
         try process.run()
         let data = inputData ?? Data(input.utf8)
         let writer = Thread {
-            stdin.fileHandleForWriting.write(data)
+            try? stdin.fileHandleForWriting.write(contentsOf: data)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()

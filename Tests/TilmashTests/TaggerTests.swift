@@ -94,7 +94,7 @@ import Testing
     /// A language-neutral alias with a dotted capital İ matches Turkish text (whose
     /// folding drops the dot) and English text (whose folding keeps it as a mark).
     @Test func dottedCapitalIInNeutralAlias() throws {
-        let gazetteer = Gazetteer(entries: try Gazetteer.parse("city:1\tPLACE\tIzmir\txx:İzmir\n", name: "test.tsv"))
+        let gazetteer = try Gazetteer(entries: try Gazetteer.parse("city:1\tPLACE\tIzmir\txx:İzmir\n", name: "test.tsv"))
         let tagger = try Tagger(gazetteer: gazetteer)
         #expect(try tagger.tag("İzmir ve IZMIR ile izmir", language: .turkish).map(\.text) == ["İzmir", "IZMIR"])
         #expect(try tagger.tag("From İzmir to IZMIR", language: .english).map(\.text) == ["İzmir", "IZMIR"])

@@ -1,11 +1,18 @@
-// libFuzzer entry point for Tilmash (Benchmarks/fuzz/README.md). One binary, four targets,
+// libFuzzer entry point for Tilmash (Benchmarks/fuzz/README.md). One binary, five targets,
 // chosen with the environment variable TILMASH_FUZZ_TARGET = normalize | translit |
-// tokenize | tag. Built only when TILMASH_FUZZ is set (see Package.swift and run.sh).
+// tokenize | tag | gazetteer. Built only when TILMASH_FUZZ is set (see Package.swift and run.sh).
+//
+// gazetteer: the compiled-file loader. The first byte picks the mode: 0 the rest is the
+// whole file; 1 the rest is (offset u16, value u8) triples written over a valid compiled
+// gazetteer; 2 the same, then the checksum recomputed (so that the reference checks, not
+// the checksum, must catch the damage); 3 the valid file cut to a length the next two
+// bytes give, checksum recomputed. A file that loads must decode every entry and tag a
+// text with entities that slice it.
 //
 // Input framing: the first byte picks the language (nil = auto, or one of Language.allCases)
 // and, for translit, nothing else (every scheme runs); the rest is decoded with
 // UTF8Decoder.decode exactly as the command-line tool decodes its input.
-import Tilmash
+@testable import Tilmash
 
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +58,7 @@ func say(_ text: String) {
 }
 
 enum Target: String, CaseIterable {
-    case normalize, translit, tokenize, tag
+    case normalize, translit, tokenize, tag, gazetteer
 }
 
 final class Harness: @unchecked Sendable {
@@ -64,6 +71,8 @@ final class Harness: @unchecked Sendable {
     var chains: [Profile] = []
     var tokenizers: [String: Tokenizer] = [:]
     var tagger: Tagger?
+    /// For the gazetteer target: a valid compiled gazetteer to damage.
+    var compiled: [UInt8] = []
 
     private init() {
         let name = getenv("TILMASH_FUZZ_TARGET").map { String(cString: $0) } ?? ""
@@ -87,6 +96,12 @@ final class Harness: @unchecked Sendable {
                     _ = try tokenizer(language).sentences("Warm up: Dr. Aliyev, Astana’da 2,5 %.")
                 }
             case .tag: tagger = try Tagger.bundled()
+            case .gazetteer:
+                compiled = try GazetteerCompiler.compile(try Gazetteer.parse("""
+                    country:KZ\tPLACE\tKazakhstan\ten:Kazakhstan | tr:Kazakistan | ru:Казахстан | ru:^РК
+                    person:tokayev\tPERSON\tKassym-Jomart Tokayev\ten:Kassym-Jomart Tokayev | ru:Токаев | en:Tokayev
+                    org:un\tORG\tUnited Nations\ten:United Nations | tr:^BM
+                    """, name: "fuzz.tsv"), sourceDigest: 0)
             case .translit: for scheme in TransliterationScheme.allCases { _ = try scheme.transliterator() }
             default: break
             }
@@ -144,7 +159,39 @@ final class Harness: @unchecked Sendable {
         case .tag:
             let entities = try tagger!.tag(text, language: language)
             Checks.entities(entities, original: text, input: data)
+        case .gazetteer:
+            try loadGazetteer(data)
         }
+    }
+
+    func loadGazetteer(_ data: UnsafeBufferPointer<UInt8>) throws {
+        guard let mode = data.first else { return }
+        let rest = Array(data.dropFirst())
+        var bytes = compiled
+        switch mode % 4 {
+        case 0: bytes = rest
+        case 3:
+            let length = rest.count >= 2 ? (Int(rest[0]) << 8 | Int(rest[1])) : 0
+            bytes = Array(compiled.prefix(max(GazetteerFormat.headerSize, length % (compiled.count + 1))))
+        default:
+            for index in stride(from: 0, to: rest.count - 2, by: 3) {
+                let offset = (Int(rest[index]) << 8 | Int(rest[index + 1])) % compiled.count
+                bytes[offset] = rest[index + 2]
+            }
+        }
+        if mode % 4 >= 2 && bytes.count >= GazetteerFormat.headerSize {
+            let sum = bytes.withUnsafeBytes { GazetteerFormat.checksum(UnsafeRawBufferPointer(rebasing: $0[(GazetteerFormat.checksumOffset + 8)...])) }
+            var le: [UInt8] = []
+            le.appendLE(sum)
+            bytes.replaceSubrange(GazetteerFormat.checksumOffset..<(GazetteerFormat.checksumOffset + 8), with: le)
+        }
+        let image: GazetteerImage
+        do { image = try GazetteerImage(bytes: bytes, name: "fuzz") } catch is GazetteerError { return }
+        let gazetteer = Gazetteer(image: image)
+        for entry in gazetteer.entries { _ = (entry.id, entry.aliases.count) }
+        let text = "Президент Токаев и Kazakistan’da BM, Kassym-Jomart Tokayev, РК"
+        let entities = try Tagger(gazetteer: gazetteer).tag(text, language: .russian)
+        Checks.entities(entities, original: text, input: data)
     }
 }
 

@@ -34,6 +34,14 @@ struct MatchUnit: Sendable {
         return !letters.isEmpty && letters.allSatisfy(CharacterClass.isUppercase)
     }
 
+    /// The match key of a token (for a Turkish word split at an apostrophe, its stem).
+    static func key(of token: Token) -> String {
+        if token.stem != nil, let apostrophe = token.norm.firstIndex(of: "'") {
+            return MatchKey.of(norm: String(token.norm[..<apostrophe]))
+        }
+        return MatchKey.of(norm: token.norm)
+    }
+
     /// Root-rule folding for the pieces of split words (keys are language-neutral).
     private static let rootCase = try? CaseMapper(language: .english)
 
@@ -47,7 +55,7 @@ struct MatchUnit: Sendable {
                 let pieces = split(token)
                 if pieces.count == 1 {
                     var suffix = token.suffix.map { $0.unicodeScalars.count + 1 } ?? 0
-                    var key = AliasIndex.key(of: token)
+                    var key = Self.key(of: token)
                     // The possessive 's of English and German (Kazakhstan's, Japan’s) is an
                     // ending after an apostrophe like a Turkish suffix.
                     if suffix == 0, key.count > 3, key.hasSuffix("'s") {

@@ -10,7 +10,8 @@
 ///
 /// How it works, in order:
 /// 1. the document is tokenized (``Tokenizer``) and turned into match units (``MatchUnit``);
-/// 2. the alias trie (``AliasIndex``) is walked from every unit; a unit may also be read
+/// 2. the gazetteer's word automaton (``GazetteerImage``, compiled by ``GazetteerCompiler``;
+///    `Sources/Tilmash/Tagging/DESIGN.md`) is walked from every unit; a unit may also be read
 ///    as a name plus a case ending (``Inflection``: `Kazakistanda`, `Kasachstans`,
 ///    `Тоқаевтың`, `Москве`); the longest alias wins;
 /// 3. an alias that is written with a capital must be capitalised in the text, and a
@@ -30,19 +31,18 @@
 public final class Tagger: Sendable {
     /// The gazetteer it matches.
     public let gazetteer: Gazetteer
-    let index: AliasIndex
     let inflection: Inflection
     let lists: TaggerLists
-    private let sourceRank: [String: Int]
+    /// Per source index of the gazetteer, its rank for ambiguity resolution.
+    private let sourceRank: [Int]
 
-    /// Builds the alias trie for `gazetteer` (expanding every alias; about a second for the
-    /// bundled gazetteer).
+    /// A tagger over `gazetteer` (already compiled: this loads only the rule lists).
     public init(gazetteer: Gazetteer) throws {
         self.gazetteer = gazetteer
-        index = try AliasIndex(gazetteer: gazetteer)
         inflection = try Inflection()
         lists = try TaggerLists()
-        sourceRank = ["countries": 0, "orgs": 1, "persons": 2, "geo": 3, "subdivisions": 4, "cities": 5]
+        let ranks = ["countries": 0, "orgs": 1, "persons": 2, "geo": 3, "subdivisions": 4, "cities": 5]
+        sourceRank = gazetteer.image.sourceNames.map { ranks[$0] ?? 9 }
     }
 
     /// A tagger over the bundled gazetteer, built once per process.
@@ -89,46 +89,70 @@ public final class Tagger: Sendable {
 
     // MARK: Gazetteer matching
 
+    /// Step 2–3: for each start unit the longest alias match (an uninflected one wins a tie
+    /// with an inflected one; otherwise the first found).
     private func gazetteerCandidates(_ units: [MatchUnit], language: Language) -> [Candidate] {
-        var readings: [Int: [Inflection.Reading]] = [:]
+        var candidates: [Candidate] = []
+        var best: Candidate?
+        for match in aliasMatches(units, language: language) {
+            if let current = best, current.units.lowerBound != match.units.lowerBound {
+                candidates.append(current)
+                best = nil
+            }
+            if best == nil || match.units.count > best!.units.count
+                || (match.units.count == best!.units.count && !match.inflected && best!.inflected) {
+                best = match
+            }
+        }
+        if let best { candidates.append(best) }
+        return candidates
+    }
+
+    /// Every alias occurrence the capitalisation checks accept, by start unit, in the order
+    /// the automaton walk finds them (the tests compare this with a naive matcher).
+    func aliasMatches(_ units: [MatchUnit], language: Language) -> [Candidate] {
+        let image = gazetteer.image
+        // Each unit's key is looked up once: its word id, or `none` when no alias holds it.
+        let none = UInt32.max
+        func word(_ key: String?) -> UInt32 {
+            guard var key else { return none }
+            return key.withUTF8 { image.word(UnsafeRawBufferPointer($0)) } ?? none
+        }
+        let words = units.map { word($0.key) }
+        let wholeWords = units.map { word($0.wholeKey) }
+        var readings = [[Inflection.Reading]?](repeating: nil, count: units.count)
         func readingsOf(_ index: Int) -> [Inflection.Reading] {
             if let cached = readings[index] { return cached }
             let unit = units[index]
             guard let key = unit.key, unit.apostropheSuffix == 0 else { readings[index] = []; return [] }
             let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
-            let result = inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic))
-                .filter { self.index.holds($0.key) }
+            let result = inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic), in: image)
             readings[index] = result
             return result
         }
-        var candidates: [Candidate] = []
+        var matches: [Candidate] = []
         for start in units.indices {
             guard units[start].key != nil, !units[start].isHyphen else { continue }
-            var best: Candidate?
-            func consider(_ node: Int32, end: Int, endScalar: Int, inflected: Bool) {
-                let terminals = index.terminals(node).filter { accepts($0, units: units, start: start, end: end) }
+            func consider(_ node: UInt32, end: Int, endScalar: Int, inflected: Bool) {
+                let terminals = image.terminals(node).filter { accepts($0, units: units, start: start, end: end) }
                 guard !terminals.isEmpty else { return }
-                let candidate = Candidate(range: units[start].range.lowerBound..<endScalar, units: start...end,
-                                          terminals: terminals, inflected: inflected)
-                if best == nil || candidate.units.count > best!.units.count
-                    || (candidate.units.count == best!.units.count && !inflected && best!.inflected) {
-                    best = candidate
-                }
+                matches.append(Candidate(range: units[start].range.lowerBound..<endScalar, units: start...end,
+                                         terminals: terminals, inflected: inflected))
             }
-            var frontier: [(node: Int32, inflectedInside: Bool)] = [(AliasIndex.root, false)]
+            var frontier: [(node: UInt32, inflectedInside: Bool)] = [(GazetteerImage.root, false)]
             var position = start
-            while position < units.count, !frontier.isEmpty, let key = units[position].key {
+            while position < units.count, !frontier.isEmpty, units[position].key != nil {
                 let unit = units[position]
-                var next: [(node: Int32, inflectedInside: Bool)] = []
+                var next: [(node: UInt32, inflectedInside: Bool)] = []
                 for (node, inflectedInside) in frontier {
-                    if let child = index.child(node, key) {
+                    if words[position] != none, let child = image.child(node, words[position]) {
                         next.append((child, inflectedInside))
                         let end = unit.range.upperBound - unit.apostropheSuffix
                         consider(child, end: position, endScalar: inflectedInside ? unit.range.upperBound : end, inflected: inflectedInside)
                     }
                     guard !unit.isHyphen else { continue }
                     for reading in readingsOf(position) {
-                        guard let child = index.child(node, reading.key) else { continue }
+                        guard let child = image.child(node, reading.word) else { continue }
                         // An ending added to the last word stays outside the span; an ending
                         // that replaced letters, or one inside a multi-word name, keeps the word.
                         let end = reading.trimmed > 0 && !inflectedInside ? unit.range.upperBound - reading.trimmed : unit.range.upperBound
@@ -139,20 +163,20 @@ public final class Tagger: Sendable {
                 // A word with a case ending after an apostrophe ends a name ("Türkiye’nin
                 // Dışişleri Bakanlığı" is a place and a ministry), unless the alias itself
                 // holds the inflected word.
-                if let whole = unit.wholeKey {
-                    next = frontier.compactMap { entry in index.child(entry.node, whole).map { ($0, entry.inflectedInside) } }
+                if unit.wholeKey != nil {
+                    let whole = wholeWords[position]
+                    next = whole == none ? [] : frontier.compactMap { entry in image.child(entry.node, whole).map { ($0, entry.inflectedInside) } }
                     for (node, _) in next { consider(node, end: position, endScalar: unit.range.upperBound, inflected: false) }
                 }
                 frontier = next
                 position += 1
             }
-            if let best { candidates.append(best) }
         }
-        return candidates
+        return matches
     }
 
     /// The capitalisation checks of step 3.
-    private func accepts(_ terminal: AliasIndex.Terminal, units: [MatchUnit], start: Int, end: Int) -> Bool {
+    private func accepts(_ terminal: GazetteerImage.Terminal, units: [MatchUnit], start: Int, end: Int) -> Bool {
         let first = units[start]
         if terminal.capitalized && !first.startsWithCapital { return false }
         if terminal.abbreviation && !(start...end).allSatisfy({ units[$0].isHyphen || units[$0].isAllCapitals }) { return false }
@@ -166,11 +190,11 @@ public final class Tagger: Sendable {
             let start = candidates[index].units.lowerBound
             let afterTitle = PersonTitleRule(lists: lists).titleEnds(before: start, in: units)
             let ranked = candidates[index].terminals.sorted { a, b in
-                func score(_ t: AliasIndex.Terminal) -> (Int, Int, Int, Int) {
-                    let entry = gazetteer.entries[Int(t.entry)]
+                func score(_ t: GazetteerImage.Terminal) -> (Int, Int, Int, Int) {
+                    let image = gazetteer.image
                     return (named.contains(t.entry) ? 0 : 1,
-                            afterTitle && entry.type == .person ? 0 : 1,
-                            sourceRank[entry.source] ?? 9,
+                            afterTitle && image.entryType(Int(t.entry)) == .person ? 0 : 1,
+                            sourceRank[image.entrySource(Int(t.entry))],
                             Int(t.entry))
                 }
                 return score(a) < score(b)
@@ -187,13 +211,13 @@ struct Candidate: Sendable {
     /// The match units it covers.
     var units: ClosedRange<Int>
     /// Gazetteer entries it may be (the first is used); empty for a rule candidate.
-    var terminals: [AliasIndex.Terminal]
+    var terminals: [GazetteerImage.Terminal]
     /// Found through a case ending.
     var inflected: Bool
     /// For rule candidates: type, canonical name and rule name.
     var rule: (type: EntityType, canonical: String, name: String, id: String)?
 
-    init(range: Range<Int>, units: ClosedRange<Int>, terminals: [AliasIndex.Terminal], inflected: Bool) {
+    init(range: Range<Int>, units: ClosedRange<Int>, terminals: [GazetteerImage.Terminal], inflected: Bool) {
         self.range = range
         self.units = units
         self.terminals = terminals
@@ -209,24 +233,25 @@ struct Candidate: Sendable {
     }
 
     func type(in gazetteer: Gazetteer) -> EntityType {
-        rule?.type ?? gazetteer.entries[Int(terminals[0].entry)].type
+        rule?.type ?? gazetteer.image.entryType(Int(terminals[0].entry))
     }
 
     func entity(in scalars: [Unicode.Scalar], gazetteer: Gazetteer) -> Entity {
         let text = String(scalars: scalars[range])
+        let image = gazetteer.image
         if let rule {
             if let terminal = terminals.first {
-                let entry = gazetteer.entries[Int(terminal.entry)]
-                return Entity(range: range, text: text, type: rule.type, id: entry.id, canonical: entry.canonical,
+                let entry = Int(terminal.entry)
+                return Entity(range: range, text: text, type: rule.type, id: image.entryID(entry), canonical: image.entryCanonical(entry),
                               matchedAlias: rule.name, source: .rule)
             }
             let canonical = rule.canonical.isEmpty ? text.split(whereSeparator: \.isWhitespace).joined(separator: " ") : rule.canonical
             return Entity(range: range, text: text, type: rule.type, id: rule.id, canonical: canonical,
                           matchedAlias: rule.name, source: .rule)
         }
-        let entry = gazetteer.entries[Int(terminals[0].entry)]
-        return Entity(range: range, text: text, type: entry.type, id: entry.id, canonical: entry.canonical,
-                      matchedAlias: entry.aliases[Int(terminals[0].alias)].text, source: .gazetteer)
+        let entry = Int(terminals[0].entry)
+        return Entity(range: range, text: text, type: image.entryType(entry), id: image.entryID(entry), canonical: image.entryCanonical(entry),
+                      matchedAlias: image.aliasText(image.entryAliases(entry).lowerBound + Int(terminals[0].alias)), source: .gazetteer)
     }
 
     /// Longest first, then leftmost; a candidate overlapping a chosen one is dropped.

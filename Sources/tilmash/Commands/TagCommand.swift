@@ -29,7 +29,8 @@ enum TagCommand: Command {
     --format text prints: FILE:START-END <TAB> TYPE <TAB> text <TAB> canonical <TAB> id
 
     Options:
-      --gazetteer PATH  a .tsv file or a folder of them instead of the bundled gazetteer
+      --gazetteer PATH  a compiled gazetteer (`tilmash gazetteer compile`), a .tsv file
+                        or a folder of them instead of the bundled gazetteer
                         (format: Corpora/gazetteer/README.md)
       --lang LANG       auto (default) or \(Language.named.map(\.code).joined(separator: ", "))
       --format F        jsonl (default) or text
@@ -87,7 +88,12 @@ enum TagCommand: Command {
     static func makeTagger(_ arguments: Arguments) throws -> Tagger {
         guard let path = arguments.value("--gazetteer") else { return try Tagger.bundled() }
         do {
-            return try Tagger(gazetteer: try Gazetteer.load(path: path))
+            let gazetteer = try Gazetteer.load(path: path)
+            if !Gazetteer.isCompiled(path: path), gazetteer.aliasCount > 50_000 {
+                OutputStream.standardError.write("tilmash: note: \(path) was compiled in memory (\(gazetteer.aliasCount) aliases); "
+                    + "`tilmash gazetteer compile \(path) -o FILE` makes a file that loads in milliseconds\n")
+            }
+            return try Tagger(gazetteer: gazetteer)
         } catch let error as GazetteerError {
             throw RuntimeFailure("gazetteer: \(error)")
         }

@@ -1,0 +1,348 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A compiled gazetteer in memory (``GazetteerFormat``): the bytes of a memory-mapped file,
+/// or of a compilation done in memory, checked once when made and then read in place.
+///
+/// Checking covers the header, the checksum and every reference between sections (each
+/// string inside the string bytes, each alias of an entry inside the alias array, each
+/// automaton edge between existing nodes, each hash table with a free slot), so a damaged
+/// or hostile file is refused with a ``GazetteerError`` instead of crashing or looping, and
+/// the accessors below need no further checks.
+///
+/// `Sendable`: immutable after construction; the memory is released when the last user
+/// is gone.
+final class GazetteerImage: @unchecked Sendable {
+    /// What an automaton node that ends an alias stands for.
+    struct Terminal: Sendable, Hashable {
+        /// Index into the gazetteer's entries.
+        let entry: Int32
+        /// Index into that entry's aliases.
+        let alias: Int32
+        /// The alias begins with a capital letter, so the text must too.
+        let capitalized: Bool
+        /// A short all-capitals abbreviation (`BM`, `UN`, `AEB`): the text must be in capitals.
+        let abbreviation: Bool
+    }
+
+    /// What checking a file found: where each section is and how many records it has.
+    private struct Layout {
+        var offsets: [Int] = []
+        var lengths: [Int] = []
+        var entryCount = 0, aliasCount = 0, wordCount = 0, nodeCount = 0, terminalCount = 0
+        var wordMask = 0, edgeMask = 0
+        var icuVersion = "", unicodeVersion = ""
+        var sourceDigest: UInt64 = 0
+        var sourceNames: [String] = []
+    }
+
+    private let base: UnsafeRawPointer
+    /// Size of the image in bytes.
+    let byteCount: Int
+    private let release: @Sendable (UnsafeRawPointer, Int) -> Void
+    private let offsets: [Int]
+    private let stringsBase: UnsafeRawPointer
+    let entryCount: Int
+    let aliasCount: Int
+    let wordCount: Int
+    let nodeCount: Int
+    let terminalCount: Int
+    private let wordMask: Int
+    private let edgeMask: Int
+    /// The ICU and Unicode versions the file was compiled with (transliteration and case
+    /// folding of the aliases depend on them).
+    let icuVersion: String
+    let unicodeVersion: String
+    /// A hash of the source files, to tell a stale compiled file from a current one.
+    let sourceDigest: UInt64
+    /// Source names by index (`countries`, `persons` …).
+    let sourceNames: [String]
+
+    /// An image of `bytes` (copied); `name` is used in error messages.
+    convenience init(bytes: [UInt8], name: String) throws {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.withUnsafeBytes { if let source = $0.baseAddress { memory.copyMemory(from: source, byteCount: bytes.count) } }
+        let layout: Layout
+        do { layout = try Self.check(UnsafeRawBufferPointer(start: memory, count: bytes.count), name: name) } catch {
+            memory.deallocate()
+            throw error
+        }
+        self.init(base: UnsafeRawPointer(memory), count: bytes.count, layout: layout) { pointer, _ in
+            UnsafeMutableRawPointer(mutating: pointer).deallocate()
+        }
+    }
+
+    /// The image of the file at `path`, memory-mapped read-only.
+    convenience init(mapping path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw GazetteerError(file: path, line: 0, reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw GazetteerError(file: path, line: 0, reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        let size = Int(status.st_size)
+        guard size >= GazetteerFormat.headerSize else {
+            throw GazetteerError(file: path, line: 0, reason: size >= GazetteerFormat.magic.count
+                ? "truncated: \(size) bytes, shorter than the \(GazetteerFormat.headerSize)-byte header"
+                : "not a compiled gazetteer (\(size) bytes)")
+        }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            throw GazetteerError(file: path, line: 0, reason: "cannot map: \(String(cString: strerror(errno)))")
+        }
+        let layout: Layout
+        do { layout = try Self.check(UnsafeRawBufferPointer(start: mapped, count: size), name: path) } catch {
+            munmap(mapped, size)
+            throw error
+        }
+        self.init(base: UnsafeRawPointer(mapped), count: size, layout: layout) { pointer, count in
+            munmap(UnsafeMutableRawPointer(mutating: pointer), count)
+        }
+    }
+
+    private init(base: UnsafeRawPointer, count: Int, layout: Layout,
+                 release: @escaping @Sendable (UnsafeRawPointer, Int) -> Void) {
+        self.base = base
+        byteCount = count
+        self.release = release
+        offsets = layout.offsets
+        stringsBase = base + layout.offsets[GazetteerFormat.Section.strings.rawValue]
+        entryCount = layout.entryCount
+        aliasCount = layout.aliasCount
+        wordCount = layout.wordCount
+        nodeCount = layout.nodeCount
+        terminalCount = layout.terminalCount
+        wordMask = layout.wordMask
+        edgeMask = layout.edgeMask
+        icuVersion = layout.icuVersion
+        unicodeVersion = layout.unicodeVersion
+        sourceDigest = layout.sourceDigest
+        sourceNames = layout.sourceNames
+    }
+
+    /// True when the file at `path` starts with the compiled gazetteer's magic bytes.
+    static func isCompiled(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: GazetteerFormat.magic.count)) ?? Data()
+        return Array(head) == GazetteerFormat.magic
+    }
+
+    /// Checks the header, the checksum and every reference between sections.
+    private static func check(_ bytes: UnsafeRawBufferPointer, name: String) throws -> Layout {
+        func fail(_ reason: String) -> GazetteerError { GazetteerError(file: name, line: 0, reason: reason) }
+        let count = bytes.count
+        guard count >= GazetteerFormat.magic.count, Array(bytes.prefix(GazetteerFormat.magic.count)) == GazetteerFormat.magic else {
+            throw fail("not a compiled gazetteer (its first bytes are not \"TLMSHGAZ\")")
+        }
+        guard count >= GazetteerFormat.headerSize else {
+            throw fail("truncated: \(count) bytes, shorter than the \(GazetteerFormat.headerSize)-byte header")
+        }
+        func u32(_ offset: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+        func u64(_ offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        let version = u32(8)
+        guard version == GazetteerFormat.version else {
+            throw fail("compiled gazetteer format version \(version); this tilmash reads version \(GazetteerFormat.version) — recompile it with `tilmash gazetteer compile`")
+        }
+        guard Int(u32(12)) == GazetteerFormat.Section.allCases.count else {
+            throw fail("corrupted: \(u32(12)) sections, expected \(GazetteerFormat.Section.allCases.count)")
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range].prefix { $0 != 0 }, as: UTF8.self) }
+        var layout = Layout()
+        layout.icuVersion = text(16..<32)
+        layout.unicodeVersion = text(32..<48)
+        layout.sourceDigest = u64(GazetteerFormat.digestOffset)
+        for section in GazetteerFormat.Section.allCases {
+            let entry = GazetteerFormat.fixedHeaderSize + section.rawValue * 16
+            let offset = u64(entry), length = u64(entry + 8)
+            guard offset <= UInt64(count), length <= UInt64(count) - offset else {
+                throw fail("truncated: section \(section) ends at byte \(offset &+ length), the file has \(count)")
+            }
+            guard offset >= UInt64(GazetteerFormat.headerSize), offset % 8 == 0, Int(length) % section.recordSize == 0 else {
+                throw fail("corrupted: section \(section) at \(offset) with \(length) bytes")
+            }
+            layout.offsets.append(Int(offset))
+            layout.lengths.append(Int(length))
+        }
+        let stored = u64(GazetteerFormat.checksumOffset)
+        let computed = GazetteerFormat.checksum(UnsafeRawBufferPointer(rebasing: bytes[(GazetteerFormat.checksumOffset + 8)...]))
+        guard stored == computed else { throw fail("corrupted: checksum mismatch (the file was damaged or truncated)") }
+        func records(_ section: GazetteerFormat.Section) -> Int { layout.lengths[section.rawValue] / section.recordSize }
+        let stringBytes = layout.lengths[GazetteerFormat.Section.strings.rawValue]
+        layout.entryCount = records(.entries)
+        layout.aliasCount = records(.aliases)
+        layout.wordCount = records(.words)
+        layout.nodeCount = records(.nodes) - 1
+        layout.terminalCount = records(.terminals)
+        let wordSlots = records(.wordSlots), edges = records(.transitions)
+        layout.wordMask = wordSlots - 1
+        layout.edgeMask = edges - 1
+        let (entryCount, aliasCount, wordCount, nodeCount, terminalCount) =
+            (layout.entryCount, layout.aliasCount, layout.wordCount, layout.nodeCount, layout.terminalCount)
+
+        // Every reference, once.
+        func at(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> UInt32 {
+            u32(layout.offsets[section.rawValue] + record * section.recordSize + field)
+        }
+        func validString(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> Bool {
+            UInt64(at(section, record, field)) + UInt64(at(section, record, field + 4)) <= UInt64(stringBytes)
+        }
+        guard nodeCount >= 1 else { throw fail("corrupted: no automaton root") }
+        guard wordSlots > wordCount, wordSlots & (wordSlots - 1) == 0, edges >= 1, edges & (edges - 1) == 0 else {
+            throw fail("corrupted: hash table sizes \(wordSlots) and \(edges) are not powers of two with a free slot")
+        }
+        for index in 0..<records(.sources) {
+            guard validString(.sources, index, 0) else { throw fail("corrupted: source name \(index) outside the strings") }
+            let start = layout.offsets[GazetteerFormat.Section.strings.rawValue] + Int(at(.sources, index, 0))
+            layout.sourceNames.append(String(decoding: bytes[start..<(start + Int(at(.sources, index, 4)))], as: UTF8.self))
+        }
+        for index in 0..<entryCount {
+            guard validString(.entries, index, 0), validString(.entries, index, 8) else {
+                throw fail("corrupted: entry \(index) has a text outside the strings")
+            }
+            let first = UInt64(at(.entries, index, 16)), packed = at(.entries, index, 20)
+            let aliases = UInt64(packed & 0xffff), type = (packed >> 16) & 0xff, source = packed >> 24
+            guard first + aliases <= UInt64(aliasCount), type < 3, Int(source) < layout.sourceNames.count else {
+                throw fail("corrupted: entry \(index) refers to aliases, a type or a source that do not exist")
+            }
+        }
+        for index in 0..<aliasCount {
+            let language = at(.aliases, index, 8) & 0xff
+            guard validString(.aliases, index, 0),
+                  language == UInt32(GazetteerFormat.anyLanguage) || Int(language) < Language.allCases.count else {
+                throw fail("corrupted: alias \(index) has a text or language that does not exist")
+            }
+        }
+        for index in 0..<wordCount where !validString(.words, index, 0) {
+            throw fail("corrupted: word \(index) outside the strings")
+        }
+        var freeWordSlot = false
+        for slot in 0..<wordSlots {
+            let value = at(.wordSlots, slot, 0)
+            if value == 0 { freeWordSlot = true } else if Int(value) > wordCount { throw fail("corrupted: word slot \(slot)") }
+        }
+        var previous: UInt32 = 0
+        for node in 0...nodeCount {
+            let first = at(.nodes, node, 0)
+            guard first >= previous, Int(first) <= terminalCount, node > 0 || first == 0 else {
+                throw fail("corrupted: terminals of node \(node)")
+            }
+            previous = first
+        }
+        guard Int(previous) == terminalCount else { throw fail("corrupted: the last node does not end the terminals") }
+        for index in 0..<terminalCount {
+            let entry = at(.terminals, index, 0), alias = at(.terminals, index, 4)
+            guard Int(entry) < entryCount, alias < (at(.entries, Int(entry), 20) & 0xffff) else {
+                throw fail("corrupted: terminal \(index) refers to an alias that does not exist")
+            }
+        }
+        var freeEdge = false
+        for slot in 0..<edges {
+            let child = at(.transitions, slot, 8)
+            if child == 0 { freeEdge = true; continue }
+            guard Int(child) < nodeCount, Int(at(.transitions, slot, 0)) < nodeCount, Int(at(.transitions, slot, 4)) < wordCount else {
+                throw fail("corrupted: automaton edge \(slot)")
+            }
+        }
+        guard freeWordSlot, freeEdge else { throw fail("corrupted: a hash table without a free slot") }
+        return layout
+    }
+
+    deinit { release(base, byteCount) }
+
+    // MARK: Reading
+
+    @inline(__always)
+    private func u32(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> UInt32 {
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offsets[section.rawValue] + record * section.recordSize + field,
+                                                as: UInt32.self))
+    }
+
+    private func string(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> String {
+        String(decoding: bytes(section, record, field), as: UTF8.self)
+    }
+
+    private func bytes(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: stringsBase + Int(u32(section, record, field)), count: Int(u32(section, record, field + 4)))
+    }
+
+    func entryID(_ entry: Int) -> String { string(.entries, entry, 0) }
+    func entryCanonical(_ entry: Int) -> String { string(.entries, entry, 8) }
+    func entryType(_ entry: Int) -> EntityType {
+        [EntityType.person, .place, .organization][Int((u32(.entries, entry, 20) >> 16) & 0xff)]
+    }
+    func entrySource(_ entry: Int) -> Int { Int(u32(.entries, entry, 20) >> 24) }
+    /// Indices into the alias array (not per entry).
+    func entryAliases(_ entry: Int) -> Range<Int> {
+        let first = Int(u32(.entries, entry, 16))
+        return first..<(first + Int(u32(.entries, entry, 20) & 0xffff))
+    }
+    func aliasText(_ alias: Int) -> String { string(.aliases, alias, 0) }
+    func aliasLanguage(_ alias: Int) -> Language? {
+        let code = Int(u32(.aliases, alias, 8) & 0xff)
+        return code < Language.allCases.count ? Language.allCases[code] : nil
+    }
+    func aliasRequiresCapital(_ alias: Int) -> Bool { (u32(.aliases, alias, 8) >> 8) & UInt32(GazetteerFormat.aliasRequiresCapital) != 0 }
+
+    /// The key of word `id`.
+    func wordKey(_ id: UInt32) -> String { string(.words, Int(id), 0) }
+
+    /// The id of the word key `key`, or nil when no alias holds it.
+    func word(_ key: UnsafeRawBufferPointer) -> UInt32? {
+        word(stem: key, ending: UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+
+    /// The id of the word key `stem` + `ending` (two pieces, so that a name read from an
+    /// inflected word is looked up without building its string).
+    func word(stem: UnsafeRawBufferPointer, ending: UnsafeRawBufferPointer) -> UInt32? {
+        var hasher = GazetteerFormat.WordHasher()
+        hasher.feed(stem)
+        hasher.feed(ending)
+        var slot = hasher.slot(mask: wordMask)
+        let length = stem.count + ending.count
+        while true {
+            let value = u32(.wordSlots, slot, 0)
+            if value == 0 { return nil }
+            let candidate = bytes(.words, Int(value - 1), 0)
+            if candidate.count == length,
+               stem.isEmpty || memcmp(candidate.baseAddress!, stem.baseAddress!, stem.count) == 0,
+               ending.isEmpty || memcmp(candidate.baseAddress! + stem.count, ending.baseAddress!, ending.count) == 0 {
+                return value - 1
+            }
+            slot = (slot + 1) & wordMask
+        }
+    }
+
+    /// The root node of the automaton.
+    static let root: UInt32 = 0
+
+    /// The node reached from `node` over word `word`, or nil.
+    @inline(__always)
+    func child(_ node: UInt32, _ word: UInt32) -> UInt32? {
+        var slot = GazetteerFormat.edgeSlot(node: node, word: word, mask: edgeMask)
+        while true {
+            let child = u32(.transitions, slot, 8)
+            if child == 0 { return nil }
+            if u32(.transitions, slot, 0) == node && u32(.transitions, slot, 4) == word { return child }
+            slot = (slot + 1) & edgeMask
+        }
+    }
+
+    /// The terminals of `node` (empty for a node inside an alias only).
+    func terminals(_ node: UInt32) -> [Terminal] {
+        let first = Int(u32(.nodes, Int(node), 0)), end = Int(u32(.nodes, Int(node) + 1, 0))
+        guard first < end else { return [] }
+        return (first..<end).map { index in
+            let flags = u32(.terminals, index, 8)
+            return Terminal(entry: Int32(bitPattern: u32(.terminals, index, 0)), alias: Int32(bitPattern: u32(.terminals, index, 4)),
+                            capitalized: flags & GazetteerFormat.terminalCapitalized != 0,
+                            abbreviation: flags & GazetteerFormat.terminalAbbreviation != 0)
+        }
+    }
+}
