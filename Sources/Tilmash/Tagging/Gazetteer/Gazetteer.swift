@@ -95,7 +95,15 @@ public struct Gazetteer: Sendable {
 
     /// Every problem in the gazetteer source files `paths` names, one per line as
     /// `FILE:LINE: reason` (both places for a duplicate id), and the number of entries read.
+    /// A compiled file is checked reference by reference instead.
     public static func check(paths: [String]) -> (problems: [String], entries: Int) {
+        if paths.count == 1, GazetteerImage.isCompiled(path: paths[0]) {
+            do {
+                let image = try GazetteerImage(mapping: paths[0])
+                try image.verifyReferences(name: paths[0])
+                return ([], image.entryCount)
+            } catch { return (["\(error)"], 0) }
+        }
         let (problems, entries) = GazetteerSource.check(paths)
         return (problems.map(\.description), entries)
     }

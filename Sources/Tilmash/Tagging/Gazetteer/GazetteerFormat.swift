@@ -90,19 +90,37 @@ enum GazetteerFormat {
         return Int(truncatingIfNeeded: (key >> 24) & UInt64(mask))
     }
 
-    /// The checksum of `bytes`: a 64-bit multiply-rotate hash over 8-byte words, then the tail.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x2545_f491_4f6c_dd1d ^ UInt64(bytes.count)
-        let words = bytes.count / 8
-        var index = 0
-        while index < words {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            h = ((h ^ word) &* 0x9e37_79b9_7f4a_7c15)
-            h = (h << 27) | (h >> 37)
-            index += 1
+    /// The checksum of the bytes after the checksum field: a 64-bit multiply-rotate hash
+    /// over 8-byte words, then the tail bytes. Fed in pieces (each a multiple of 8 bytes but
+    /// the last), so a file can be checked by reading it, without mapping every page.
+    struct Checksum {
+        private var h: UInt64
+
+        /// A checksum of `count` bytes in all.
+        init(count: Int) { h = 0x2545_f491_4f6c_dd1d ^ UInt64(count) }
+
+        mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+            let words = bytes.count / 8
+            var h = self.h
+            var index = 0
+            while index < words {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+                h = ((h ^ word) &* 0x9e37_79b9_7f4a_7c15)
+                h = (h << 27) | (h >> 37)
+                index += 1
+            }
+            for offset in (words * 8)..<bytes.count { h = (h ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01b3 }
+            self.h = h
         }
-        for offset in (words * 8)..<bytes.count { h = (h ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01b3 }
-        return h ^ (h >> 31)
+
+        var value: UInt64 { h ^ (h >> 31) }
+    }
+
+    /// The checksum of `bytes` in one piece.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var sum = Checksum(count: bytes.count)
+        sum.feed(bytes)
+        return sum.value
     }
 
     /// The smallest power of two that holds `count` records at most half full.

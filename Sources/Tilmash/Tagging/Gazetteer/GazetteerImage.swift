@@ -6,13 +6,15 @@ import Darwin
 #endif
 
 /// A compiled gazetteer in memory (``GazetteerFormat``): the bytes of a memory-mapped file,
-/// or of a compilation done in memory, checked once when made and then read in place.
+/// or of a compilation done in memory, read in place.
 ///
-/// Checking covers the header, the checksum and every reference between sections (each
-/// string inside the string bytes, each alias of an entry inside the alias array, each
-/// automaton edge between existing nodes, each hash table with a free slot), so a damaged
-/// or hostile file is refused with a ``GazetteerError`` instead of crashing or looping, and
-/// the accessors below need no further checks.
+/// Loading checks the header, the section table and the checksum — for a file by reading
+/// it, so that no page of the mapping is touched: a large gazetteer costs only the memory
+/// of the pages a text makes the matcher read. Every accessor bounds-checks what it reads
+/// (a string inside the string bytes, a node, word or entry that exists, a hash probe that
+/// ends), so even a file with a valid checksum and inconsistent contents cannot crash or
+/// hang the tagger; ``verifyReferences()`` (`tilmash gazetteer check FILE`) checks every
+/// reference up front and names the first bad one.
 ///
 /// `Sendable`: immutable after construction; the memory is released when the last user
 /// is gone.
@@ -46,6 +48,7 @@ final class GazetteerImage: @unchecked Sendable {
     private let release: @Sendable (UnsafeRawPointer, Int) -> Void
     private let offsets: [Int]
     private let stringsBase: UnsafeRawPointer
+    private let stringBytes: Int
     let entryCount: Int
     let aliasCount: Int
     let wordCount: Int
@@ -66,8 +69,13 @@ final class GazetteerImage: @unchecked Sendable {
     convenience init(bytes: [UInt8], name: String) throws {
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.withUnsafeBytes { if let source = $0.baseAddress { memory.copyMemory(from: source, byteCount: bytes.count) } }
+        let buffer = UnsafeRawBufferPointer(start: memory, count: bytes.count)
         let layout: Layout
-        do { layout = try Self.check(UnsafeRawBufferPointer(start: memory, count: bytes.count), name: name) } catch {
+        do {
+            layout = try Self.check(buffer, name: name) {
+                GazetteerFormat.checksum(UnsafeRawBufferPointer(rebasing: buffer[(GazetteerFormat.checksumOffset + 8)...]))
+            }
+        } catch {
             memory.deallocate()
             throw error
         }
@@ -89,15 +97,31 @@ final class GazetteerImage: @unchecked Sendable {
         }
         let size = Int(status.st_size)
         guard size >= GazetteerFormat.headerSize else {
-            throw GazetteerError(file: path, line: 0, reason: size >= GazetteerFormat.magic.count
+            var head = [UInt8](repeating: 0, count: GazetteerFormat.magic.count)
+            let got = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            throw GazetteerError(file: path, line: 0, reason: got == head.count && head == GazetteerFormat.magic
                 ? "truncated: \(size) bytes, shorter than the \(GazetteerFormat.headerSize)-byte header"
-                : "not a compiled gazetteer (\(size) bytes)")
+                : "not a compiled gazetteer (its first bytes are not \"TLMSHGAZ\")")
         }
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
             throw GazetteerError(file: path, line: 0, reason: "cannot map: \(String(cString: strerror(errno)))")
         }
         let layout: Layout
-        do { layout = try Self.check(UnsafeRawBufferPointer(start: mapped, count: size), name: path) } catch {
+        do {
+            layout = try Self.check(UnsafeRawBufferPointer(start: mapped, count: size), name: path) {
+                // Read, not through the mapping: checking must not make every page resident.
+                var sum = GazetteerFormat.Checksum(count: size - GazetteerFormat.checksumOffset - 8)
+                var chunk = [UInt8](repeating: 0, count: 1 << 20)
+                var offset = GazetteerFormat.checksumOffset + 8
+                while offset < size {
+                    let got = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, min($0.count, size - offset), off_t(offset)) }
+                    guard got > 0 else { return ~0 }
+                    chunk.withUnsafeBytes { sum.feed(UnsafeRawBufferPointer(rebasing: $0[..<got])) }
+                    offset += got
+                }
+                return sum.value
+            }
+        } catch {
             munmap(mapped, size)
             throw error
         }
@@ -113,6 +137,7 @@ final class GazetteerImage: @unchecked Sendable {
         self.release = release
         offsets = layout.offsets
         stringsBase = base + layout.offsets[GazetteerFormat.Section.strings.rawValue]
+        stringBytes = layout.lengths[GazetteerFormat.Section.strings.rawValue]
         entryCount = layout.entryCount
         aliasCount = layout.aliasCount
         wordCount = layout.wordCount
@@ -134,8 +159,8 @@ final class GazetteerImage: @unchecked Sendable {
         return Array(head) == GazetteerFormat.magic
     }
 
-    /// Checks the header, the checksum and every reference between sections.
-    private static func check(_ bytes: UnsafeRawBufferPointer, name: String) throws -> Layout {
+    /// Checks the header, the section table and (through `checksum`) the checksum.
+    private static func check(_ bytes: UnsafeRawBufferPointer, name: String, checksum: () -> UInt64) throws -> Layout {
         func fail(_ reason: String) -> GazetteerError { GazetteerError(file: name, line: 0, reason: reason) }
         let count = bytes.count
         guard count >= GazetteerFormat.magic.count, Array(bytes.prefix(GazetteerFormat.magic.count)) == GazetteerFormat.magic else {
@@ -170,9 +195,9 @@ final class GazetteerImage: @unchecked Sendable {
             layout.offsets.append(Int(offset))
             layout.lengths.append(Int(length))
         }
-        let stored = u64(GazetteerFormat.checksumOffset)
-        let computed = GazetteerFormat.checksum(UnsafeRawBufferPointer(rebasing: bytes[(GazetteerFormat.checksumOffset + 8)...]))
-        guard stored == computed else { throw fail("corrupted: checksum mismatch (the file was damaged or truncated)") }
+        guard u64(GazetteerFormat.checksumOffset) == checksum() else {
+            throw fail("corrupted: checksum mismatch (the file was damaged or truncated)")
+        }
         func records(_ section: GazetteerFormat.Section) -> Int { layout.lengths[section.rawValue] / section.recordSize }
         let stringBytes = layout.lengths[GazetteerFormat.Section.strings.rawValue]
         layout.entryCount = records(.entries)
@@ -183,75 +208,71 @@ final class GazetteerImage: @unchecked Sendable {
         let wordSlots = records(.wordSlots), edges = records(.transitions)
         layout.wordMask = wordSlots - 1
         layout.edgeMask = edges - 1
-        let (entryCount, aliasCount, wordCount, nodeCount, terminalCount) =
-            (layout.entryCount, layout.aliasCount, layout.wordCount, layout.nodeCount, layout.terminalCount)
-
-        // Every reference, once.
-        func at(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> UInt32 {
-            u32(layout.offsets[section.rawValue] + record * section.recordSize + field)
-        }
-        func validString(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> Bool {
-            UInt64(at(section, record, field)) + UInt64(at(section, record, field + 4)) <= UInt64(stringBytes)
-        }
-        guard nodeCount >= 1 else { throw fail("corrupted: no automaton root") }
-        guard wordSlots > wordCount, wordSlots & (wordSlots - 1) == 0, edges >= 1, edges & (edges - 1) == 0 else {
+        guard layout.nodeCount >= 1 else { throw fail("corrupted: no automaton root") }
+        guard wordSlots > layout.wordCount, wordSlots & (wordSlots - 1) == 0, edges >= 1, edges & (edges - 1) == 0 else {
             throw fail("corrupted: hash table sizes \(wordSlots) and \(edges) are not powers of two with a free slot")
         }
+        let sources = layout.offsets[GazetteerFormat.Section.sources.rawValue]
         for index in 0..<records(.sources) {
-            guard validString(.sources, index, 0) else { throw fail("corrupted: source name \(index) outside the strings") }
-            let start = layout.offsets[GazetteerFormat.Section.strings.rawValue] + Int(at(.sources, index, 0))
-            layout.sourceNames.append(String(decoding: bytes[start..<(start + Int(at(.sources, index, 4)))], as: UTF8.self))
+            let offset = Int(u32(sources + index * 8)), length = Int(u32(sources + index * 8 + 4))
+            guard offset + length <= stringBytes else { throw fail("corrupted: source name \(index) outside the strings") }
+            let start = layout.offsets[GazetteerFormat.Section.strings.rawValue] + offset
+            layout.sourceNames.append(String(decoding: bytes[start..<(start + length)], as: UTF8.self))
+        }
+        guard layout.entryCount == 0 || !layout.sourceNames.isEmpty else { throw fail("corrupted: entries without a source") }
+        return layout
+    }
+
+    /// Checks every reference between sections (each string inside the string bytes, each
+    /// entry's aliases, type and source, each word slot, each node's terminals, each edge
+    /// between existing nodes, a free slot in each hash table) and throws at the first bad
+    /// one. Reads every page of the image.
+    func verifyReferences(name: String) throws {
+        func fail(_ reason: String) -> GazetteerError { GazetteerError(file: name, line: 0, reason: "corrupted: " + reason) }
+        func validString(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> Bool {
+            UInt64(u32(section, record, field)) + UInt64(u32(section, record, field + 4)) <= UInt64(stringBytes)
         }
         for index in 0..<entryCount {
-            guard validString(.entries, index, 0), validString(.entries, index, 8) else {
-                throw fail("corrupted: entry \(index) has a text outside the strings")
-            }
-            let first = UInt64(at(.entries, index, 16)), packed = at(.entries, index, 20)
-            let aliases = UInt64(packed & 0xffff), type = (packed >> 16) & 0xff, source = packed >> 24
-            guard first + aliases <= UInt64(aliasCount), type < 3, Int(source) < layout.sourceNames.count else {
-                throw fail("corrupted: entry \(index) refers to aliases, a type or a source that do not exist")
+            guard validString(.entries, index, 0), validString(.entries, index, 8) else { throw fail("entry \(index) has a text outside the strings") }
+            let first = UInt64(u32(.entries, index, 16)), packed = u32(.entries, index, 20)
+            guard first + UInt64(packed & 0xffff) <= UInt64(aliasCount), (packed >> 16) & 0xff < 3, Int(packed >> 24) < sourceNames.count else {
+                throw fail("entry \(index) refers to aliases, a type or a source that do not exist")
             }
         }
         for index in 0..<aliasCount {
-            let language = at(.aliases, index, 8) & 0xff
-            guard validString(.aliases, index, 0),
-                  language == UInt32(GazetteerFormat.anyLanguage) || Int(language) < Language.allCases.count else {
-                throw fail("corrupted: alias \(index) has a text or language that does not exist")
+            let language = u32(.aliases, index, 8) & 0xff
+            guard validString(.aliases, index, 0), language == UInt32(GazetteerFormat.anyLanguage) || Int(language) < Language.allCases.count else {
+                throw fail("alias \(index) has a text or language that does not exist")
             }
         }
-        for index in 0..<wordCount where !validString(.words, index, 0) {
-            throw fail("corrupted: word \(index) outside the strings")
-        }
+        for index in 0..<wordCount where !validString(.words, index, 0) { throw fail("word \(index) outside the strings") }
         var freeWordSlot = false
-        for slot in 0..<wordSlots {
-            let value = at(.wordSlots, slot, 0)
-            if value == 0 { freeWordSlot = true } else if Int(value) > wordCount { throw fail("corrupted: word slot \(slot)") }
+        for slot in 0...wordMask {
+            let value = u32(.wordSlots, slot, 0)
+            if value == 0 { freeWordSlot = true } else if Int(value) > wordCount { throw fail("word slot \(slot)") }
         }
         var previous: UInt32 = 0
         for node in 0...nodeCount {
-            let first = at(.nodes, node, 0)
-            guard first >= previous, Int(first) <= terminalCount, node > 0 || first == 0 else {
-                throw fail("corrupted: terminals of node \(node)")
-            }
+            let first = u32(.nodes, node, 0)
+            guard first >= previous, Int(first) <= terminalCount, node > 0 || first == 0 else { throw fail("terminals of node \(node)") }
             previous = first
         }
-        guard Int(previous) == terminalCount else { throw fail("corrupted: the last node does not end the terminals") }
+        guard Int(previous) == terminalCount else { throw fail("the last node does not end the terminals") }
         for index in 0..<terminalCount {
-            let entry = at(.terminals, index, 0), alias = at(.terminals, index, 4)
-            guard Int(entry) < entryCount, alias < (at(.entries, Int(entry), 20) & 0xffff) else {
-                throw fail("corrupted: terminal \(index) refers to an alias that does not exist")
+            let entry = u32(.terminals, index, 0), alias = u32(.terminals, index, 4)
+            guard Int(entry) < entryCount, alias < (u32(.entries, Int(entry), 20) & 0xffff) else {
+                throw fail("terminal \(index) refers to an alias that does not exist")
             }
         }
         var freeEdge = false
-        for slot in 0..<edges {
-            let child = at(.transitions, slot, 8)
+        for slot in 0...edgeMask {
+            let child = u32(.transitions, slot, 8)
             if child == 0 { freeEdge = true; continue }
-            guard Int(child) < nodeCount, Int(at(.transitions, slot, 0)) < nodeCount, Int(at(.transitions, slot, 4)) < wordCount else {
-                throw fail("corrupted: automaton edge \(slot)")
+            guard Int(child) < nodeCount, Int(u32(.transitions, slot, 0)) < nodeCount, Int(u32(.transitions, slot, 4)) < wordCount else {
+                throw fail("automaton edge \(slot)")
             }
         }
-        guard freeWordSlot, freeEdge else { throw fail("corrupted: a hash table without a free slot") }
-        return layout
+        guard freeWordSlot, freeEdge else { throw fail("a hash table without a free slot") }
     }
 
     deinit { release(base, byteCount) }
@@ -268,20 +289,23 @@ final class GazetteerImage: @unchecked Sendable {
         String(decoding: bytes(section, record, field), as: UTF8.self)
     }
 
+    /// The string a (offset, length) field points to; empty when it points outside.
     private func bytes(_ section: GazetteerFormat.Section, _ record: Int, _ field: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: stringsBase + Int(u32(section, record, field)), count: Int(u32(section, record, field + 4)))
+        let offset = Int(u32(section, record, field)), length = Int(u32(section, record, field + 4))
+        guard offset + length <= stringBytes else { return UnsafeRawBufferPointer(start: stringsBase, count: 0) }
+        return UnsafeRawBufferPointer(start: stringsBase + offset, count: length)
     }
 
     func entryID(_ entry: Int) -> String { string(.entries, entry, 0) }
     func entryCanonical(_ entry: Int) -> String { string(.entries, entry, 8) }
     func entryType(_ entry: Int) -> EntityType {
-        [EntityType.person, .place, .organization][Int((u32(.entries, entry, 20) >> 16) & 0xff)]
+        [EntityType.person, .place, .organization][min(2, Int((u32(.entries, entry, 20) >> 16) & 0xff))]
     }
-    func entrySource(_ entry: Int) -> Int { Int(u32(.entries, entry, 20) >> 24) }
+    func entrySource(_ entry: Int) -> Int { min(sourceNames.count - 1, Int(u32(.entries, entry, 20) >> 24)) }
     /// Indices into the alias array (not per entry).
     func entryAliases(_ entry: Int) -> Range<Int> {
-        let first = Int(u32(.entries, entry, 16))
-        return first..<(first + Int(u32(.entries, entry, 20) & 0xffff))
+        let first = min(aliasCount, Int(u32(.entries, entry, 16)))
+        return first..<min(aliasCount, first + Int(u32(.entries, entry, 20) & 0xffff))
     }
     func aliasText(_ alias: Int) -> String { string(.aliases, alias, 0) }
     func aliasLanguage(_ alias: Int) -> Language? {
@@ -306,17 +330,20 @@ final class GazetteerImage: @unchecked Sendable {
         hasher.feed(ending)
         var slot = hasher.slot(mask: wordMask)
         let length = stem.count + ending.count
-        while true {
+        for _ in 0...wordMask {
             let value = u32(.wordSlots, slot, 0)
             if value == 0 { return nil }
-            let candidate = bytes(.words, Int(value - 1), 0)
-            if candidate.count == length,
-               stem.isEmpty || memcmp(candidate.baseAddress!, stem.baseAddress!, stem.count) == 0,
-               ending.isEmpty || memcmp(candidate.baseAddress! + stem.count, ending.baseAddress!, ending.count) == 0 {
-                return value - 1
+            if Int(value) <= wordCount {
+                let candidate = bytes(.words, Int(value - 1), 0)
+                if candidate.count == length,
+                   stem.isEmpty || memcmp(candidate.baseAddress!, stem.baseAddress!, stem.count) == 0,
+                   ending.isEmpty || memcmp(candidate.baseAddress! + stem.count, ending.baseAddress!, ending.count) == 0 {
+                    return value - 1
+                }
             }
             slot = (slot + 1) & wordMask
         }
+        return nil
     }
 
     /// The root node of the automaton.
@@ -326,21 +353,25 @@ final class GazetteerImage: @unchecked Sendable {
     @inline(__always)
     func child(_ node: UInt32, _ word: UInt32) -> UInt32? {
         var slot = GazetteerFormat.edgeSlot(node: node, word: word, mask: edgeMask)
-        while true {
+        for _ in 0...edgeMask {
             let child = u32(.transitions, slot, 8)
             if child == 0 { return nil }
-            if u32(.transitions, slot, 0) == node && u32(.transitions, slot, 4) == word { return child }
+            if u32(.transitions, slot, 0) == node && u32(.transitions, slot, 4) == word { return Int(child) < nodeCount ? child : nil }
             slot = (slot + 1) & edgeMask
         }
+        return nil
     }
 
     /// The terminals of `node` (empty for a node inside an alias only).
     func terminals(_ node: UInt32) -> [Terminal] {
-        let first = Int(u32(.nodes, Int(node), 0)), end = Int(u32(.nodes, Int(node) + 1, 0))
+        guard Int(node) < nodeCount else { return [] }
+        let first = Int(u32(.nodes, Int(node), 0)), end = min(terminalCount, Int(u32(.nodes, Int(node) + 1, 0)))
         guard first < end else { return [] }
-        return (first..<end).map { index in
+        return (first..<end).compactMap { index in
+            let entry = Int(u32(.terminals, index, 0)), alias = Int(u32(.terminals, index, 4))
+            guard entry < entryCount, alias < entryAliases(entry).count else { return nil }
             let flags = u32(.terminals, index, 8)
-            return Terminal(entry: Int32(bitPattern: u32(.terminals, index, 0)), alias: Int32(bitPattern: u32(.terminals, index, 4)),
+            return Terminal(entry: Int32(entry), alias: Int32(alias),
                             capitalized: flags & GazetteerFormat.terminalCapitalized != 0,
                             abbreviation: flags & GazetteerFormat.terminalAbbreviation != 0)
         }
