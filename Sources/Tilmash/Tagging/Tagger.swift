@@ -19,7 +19,7 @@
 /// 4. ambiguous aliases (one surface, several entries) are resolved by context: a person
 ///    title before it prefers a PERSON; an entry already named unambiguously in the same
 ///    document is preferred; otherwise the gazetteer's order of sources (countries,
-///    organisations, persons, regions, subdivisions, cities);
+///    organisations, persons, regions, subdivisions, cities, then any other file);
 /// 5. rules (source `rule`) add names the gazetteer lacks — capitalised words after a
 ///    person title (``PersonTitleRule``), capitalised phrases around an organisation head
 ///    noun (``OrganizationPhraseRule``), a web site named by its bare domain
@@ -33,16 +33,18 @@ public final class Tagger: Sendable {
     public let gazetteer: Gazetteer
     let inflection: Inflection
     let lists: TaggerLists
-    /// Per source index of the gazetteer, its rank for ambiguity resolution.
-    private let sourceRank: [Int]
+
+    /// At most this many entries of one alias are weighed against each other (the first in
+    /// preference order): an alias shared by more entries — a surname-only form common to
+    /// thousands of persons in a large gazetteer — is resolved among these, so the cost of
+    /// a match does not grow with the gazetteer.
+    static let terminalLimit = 32
 
     /// A tagger over `gazetteer` (already compiled: this loads only the rule lists).
     public init(gazetteer: Gazetteer) throws {
         self.gazetteer = gazetteer
         inflection = try Inflection()
         lists = try TaggerLists()
-        let ranks = ["countries": 0, "orgs": 1, "persons": 2, "geo": 3, "subdivisions": 4, "cities": 5]
-        sourceRank = gazetteer.image.sourceNames.map { ranks[$0] ?? 9 }
     }
 
     /// A tagger over the bundled gazetteer, built once per process.
@@ -120,6 +122,8 @@ public final class Tagger: Sendable {
         }
         let words = units.map { word($0.key) }
         let wholeWords = units.map { word($0.wholeKey) }
+        let capital = units.map(\.startsWithCapital)
+        let allCapitals = units.map { $0.isHyphen || $0.isAllCapitals }
         var readings = [[Inflection.Reading]?](repeating: nil, count: units.count)
         func readingsOf(_ index: Int) -> [Inflection.Reading] {
             if let cached = readings[index] { return cached }
@@ -133,8 +137,15 @@ public final class Tagger: Sendable {
         var matches: [Candidate] = []
         for start in units.indices {
             guard units[start].key != nil, !units[start].isHyphen else { continue }
+            // Step 3, the capitalisation checks: an alias written with a capital needs one
+            // in the text; a short all-capitals abbreviation needs capitals throughout.
             func consider(_ node: UInt32, end: Int, endScalar: Int, inflected: Bool) {
-                let terminals = image.terminals(node).filter { accepts($0, units: units, start: start, end: end) }
+                let capitalized = capital[start]
+                let inCapitals = (start...end).allSatisfy { allCapitals[$0] }
+                guard image.mayMatch(node, capitalizedText: capitalized, allCapitals: inCapitals) else { return }
+                let terminals = image.terminals(node, limit: Self.terminalLimit) {
+                    (capitalized || !$0.capitalized) && (inCapitals || !$0.abbreviation)
+                }
                 guard !terminals.isEmpty else { return }
                 matches.append(Candidate(range: units[start].range.lowerBound..<endScalar, units: start...end,
                                          terminals: terminals, inflected: inflected))
@@ -175,31 +186,28 @@ public final class Tagger: Sendable {
         return matches
     }
 
-    /// The capitalisation checks of step 3.
-    private func accepts(_ terminal: GazetteerImage.Terminal, units: [MatchUnit], start: Int, end: Int) -> Bool {
-        let first = units[start]
-        if terminal.capitalized && !first.startsWithCapital { return false }
-        if terminal.abbreviation && !(start...end).allSatisfy({ units[$0].isHyphen || units[$0].isAllCapitals }) { return false }
-        return true
-    }
-
-    /// Step 4: keeps, for every candidate, the entries context supports best.
+    /// Step 4: keeps, for every candidate, the entry context supports best: one already
+    /// named unambiguously in the document (a PERSON among them after a person title), else
+    /// a PERSON after a person title, else the first — a node's terminals are stored in
+    /// preference order (``GazetteerCompiler/sourcePreference``, then entry order). Linear
+    /// in the terminals, whatever their number (a surname shared by thousands of entries).
     private func resolveAmbiguity(_ candidates: inout [Candidate], units: [MatchUnit]) {
-        let named = Set(candidates.filter { Set($0.terminals.map(\.entry)).count == 1 }.flatMap { $0.terminals.map(\.entry) })
-        for index in candidates.indices where Set(candidates[index].terminals.map(\.entry)).count > 1 {
-            let start = candidates[index].units.lowerBound
-            let afterTitle = PersonTitleRule(lists: lists).titleEnds(before: start, in: units)
-            let ranked = candidates[index].terminals.sorted { a, b in
-                func score(_ t: GazetteerImage.Terminal) -> (Int, Int, Int, Int) {
-                    let image = gazetteer.image
-                    return (named.contains(t.entry) ? 0 : 1,
-                            afterTitle && image.entryType(Int(t.entry)) == .person ? 0 : 1,
-                            sourceRank[image.entrySource(Int(t.entry))],
-                            Int(t.entry))
-                }
-                return score(a) < score(b)
-            }
-            candidates[index].terminals = [ranked[0]]
+        func ambiguous(_ candidate: Candidate) -> Bool {
+            guard let first = candidate.terminals.first?.entry else { return false }
+            return candidate.terminals.contains { $0.entry != first }
+        }
+        var named: Set<Int32> = []
+        for candidate in candidates where !ambiguous(candidate) { if let entry = candidate.terminals.first?.entry { named.insert(entry) } }
+        let image = gazetteer.image
+        for index in candidates.indices where ambiguous(candidates[index]) {
+            let terminals = candidates[index].terminals
+            let afterTitle = PersonTitleRule(lists: lists).titleEnds(before: candidates[index].units.lowerBound, in: units)
+            func isPerson(_ terminal: GazetteerImage.Terminal) -> Bool { image.entryType(Int(terminal.entry)) == .person }
+            let chosen = (afterTitle ? terminals.first { named.contains($0.entry) && isPerson($0) } : nil)
+                ?? terminals.first { named.contains($0.entry) }
+                ?? (afterTitle ? terminals.first(where: isPerson) : nil)
+                ?? terminals[0]
+            candidates[index].terminals = [chosen]
         }
     }
 }

@@ -16,6 +16,11 @@ import Foundation
 ///
 /// The output is deterministic: the same entries give the same bytes.
 enum GazetteerCompiler {
+    /// Which source files' entries an ambiguous alias prefers, best first; entries of other
+    /// files come after these, each group in entry order. A node's terminals are stored in
+    /// this order, so the tagger takes the first one context does not overrule.
+    static let sourcePreference = ["countries", "orgs", "persons", "geo", "subdivisions", "cities"]
+
     /// One spelling of one alias, as the matcher sees it.
     struct Expansion {
         /// The word keys, in order (`["kassym", "-", "jomart", "tokayev"]`).
@@ -161,8 +166,17 @@ enum GazetteerCompiler {
         var nodeRecords: [UInt8] = []
         var terminalRecords: [UInt8] = []
         var terminalCount: UInt32 = 0
-        for terminals in nodeTerminals {
+        let preference = Dictionary(uniqueKeysWithValues: sourcePreference.enumerated().map { ($1, $0) })
+        let entryRank = entries.map { preference[$0.source] ?? sourcePreference.count }
+        for unordered in nodeTerminals {
+            // Stable: terminals of one entry keep their alias order.
+            let terminals = unordered.enumerated().sorted {
+                (entryRank[Int($0.element.entry)], $0.element.entry, $0.offset) < (entryRank[Int($1.element.entry)], $1.element.entry, $1.offset)
+            }.map(\.element)
+            let flags = (terminals.contains { !$0.capitalized } ? GazetteerFormat.nodeAnyUncapitalized : 0)
+                | (terminals.contains { !$0.abbreviation } ? GazetteerFormat.nodeAnyNonAbbreviation : 0)
             nodeRecords.appendLE(terminalCount)
+            nodeRecords.appendLE(flags)
             for terminal in terminals {
                 terminalRecords.appendLE(UInt32(bitPattern: terminal.entry))
                 terminalRecords.appendLE(UInt32(bitPattern: terminal.alias))
@@ -172,6 +186,7 @@ enum GazetteerCompiler {
             terminalCount += UInt32(terminals.count)
         }
         nodeRecords.appendLE(terminalCount)
+        nodeRecords.appendLE(UInt32(0))
         let edgeSlotCount = GazetteerFormat.tableSize(for: edgeOrder.count)
         var edgeSlots = [UInt32](repeating: 0, count: edgeSlotCount * 3)
         for edge in edgeOrder {

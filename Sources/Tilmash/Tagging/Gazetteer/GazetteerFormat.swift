@@ -13,7 +13,7 @@
 /// | aliases | 12 B: text off u32, len u32, language u8 (255 = any), flags u8, 2 B padding | the written aliases |
 /// | words | 8 B: key off u32, len u32 | every distinct word key of every expanded alias, by word id |
 /// | wordSlots | u32 | open-addressing hash table (power of two) of word id + 1 (0 = empty), by ``GazetteerFormat/wordHash(_:)`` |
-/// | nodes | u32 | per automaton node its first terminal; node count + 1 values |
+/// | nodes | 8 B: first terminal u32, flags u32 | per automaton node (node count + 1 records, the last ends the terminals); flags say whether some terminal needs no capital (1) or is no abbreviation (2), so a node none of whose terminals can match is skipped without reading them |
 /// | terminals | 12 B: entry u32, alias u32, flags u32 | what a node that ends an alias stands for |
 /// | transitions | 12 B: node u32, word u32, child u32 (0 = empty) | open-addressing hash table (power of two) of the automaton's edges, by ``GazetteerFormat/edgeSlot(node:word:mask:)`` |
 ///
@@ -40,10 +40,10 @@ enum GazetteerFormat {
         var recordSize: Int {
             switch self {
             case .strings: return 1
-            case .sources, .words: return 8
+            case .sources, .words, .nodes: return 8
             case .entries: return 24
             case .aliases, .terminals, .transitions: return 12
-            case .wordSlots, .nodes: return 4
+            case .wordSlots: return 4
             }
         }
     }
@@ -60,6 +60,10 @@ enum GazetteerFormat {
     static let terminalCapitalized: UInt32 = 1
     /// Terminal flag: a short all-capitals abbreviation, so the text must be in capitals.
     static let terminalAbbreviation: UInt32 = 2
+    /// Node flag: some terminal of the node does not need a capital.
+    static let nodeAnyUncapitalized: UInt32 = 1
+    /// Node flag: some terminal of the node is not an abbreviation.
+    static let nodeAnyNonAbbreviation: UInt32 = 2
 
     /// The hash of a word key's UTF-8 bytes (FNV-1a, 64 bit), fed piece by piece so that a
     /// stem plus a replaced ending is hashed without building the string.

@@ -362,18 +362,36 @@ final class GazetteerImage: @unchecked Sendable {
         return nil
     }
 
-    /// The terminals of `node` (empty for a node inside an alias only).
-    func terminals(_ node: UInt32) -> [Terminal] {
+    /// The terminals of `node` (empty for a node inside an alias only), in preference order.
+    func terminals(_ node: UInt32) -> [Terminal] { terminals(node, limit: .max) { _ in true } }
+
+    /// Whether some terminal of `node` may match a text that does not start with a capital
+    /// (`capitalizedText` false) or is not all capitals (`allCapitals` false).
+    func mayMatch(_ node: UInt32, capitalizedText: Bool, allCapitals: Bool) -> Bool {
+        guard Int(node) < nodeCount else { return false }
+        let flags = u32(.nodes, Int(node), 4)
+        return (capitalizedText || flags & GazetteerFormat.nodeAnyUncapitalized != 0)
+            && (allCapitals || flags & GazetteerFormat.nodeAnyNonAbbreviation != 0)
+    }
+
+    /// The first `limit` terminals of `node` that `accept` takes, in preference order —
+    /// no array of all of them, however many entries share the alias.
+    func terminals(_ node: UInt32, limit: Int, where accept: (Terminal) -> Bool) -> [Terminal] {
         guard Int(node) < nodeCount else { return [] }
         let first = Int(u32(.nodes, Int(node), 0)), end = min(terminalCount, Int(u32(.nodes, Int(node) + 1, 0)))
         guard first < end else { return [] }
-        return (first..<end).compactMap { index in
+        var result: [Terminal] = []
+        for index in first..<end {
             let entry = Int(u32(.terminals, index, 0)), alias = Int(u32(.terminals, index, 4))
-            guard entry < entryCount, alias < entryAliases(entry).count else { return nil }
+            guard entry < entryCount, alias < entryAliases(entry).count else { continue }
             let flags = u32(.terminals, index, 8)
-            return Terminal(entry: Int32(entry), alias: Int32(alias),
-                            capitalized: flags & GazetteerFormat.terminalCapitalized != 0,
-                            abbreviation: flags & GazetteerFormat.terminalAbbreviation != 0)
+            let terminal = Terminal(entry: Int32(entry), alias: Int32(alias),
+                                    capitalized: flags & GazetteerFormat.terminalCapitalized != 0,
+                                    abbreviation: flags & GazetteerFormat.terminalAbbreviation != 0)
+            guard accept(terminal) else { continue }
+            result.append(terminal)
+            if result.count == limit { break }
         }
+        return result
     }
 }
