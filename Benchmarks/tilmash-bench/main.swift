@@ -30,6 +30,28 @@ if let asked = options.stages {
     }
 }
 
+// Start-up of the command-line tool, one line of input: `tag` against `normalize` — measured
+// first, while this process is small (a child's peak memory counts its parent's at the spawn).
+var startupJSON: [String: Any] = [:]
+var startupText = ""
+if options.wants("tag.startup") {
+    if let startup = Startup(runs: options.runs) {
+        do {
+            let normalize = try startup.measure(["normalize"])
+            let tag = try startup.measure(["tag"] + (options.gazetteer.map { ["--gazetteer", $0] } ?? []))
+            startupText = String(format: "tag.startup (one line through %@, median of %d): normalize %.3f s %d MB, tag %.3f s %d MB = %.2f× normalize\n",
+                                 startup.executable, startup.runs, normalize.median, normalize.medianPeak / 1_000_000,
+                                 tag.median, tag.medianPeak / 1_000_000, tag.median / normalize.median)
+            startupJSON = ["normalizeSeconds": normalize.median, "normalizePeakBytes": normalize.medianPeak,
+                           "tagSeconds": tag.median, "tagPeakBytes": tag.medianPeak, "ratio": tag.median / normalize.median]
+        } catch {
+            startupText = "tag.startup: FAILED: \(error)\n"
+        }
+    } else {
+        startupText = "tag.startup: no tilmash executable beside tilmash-bench (build both: swift build -c release)\n"
+    }
+}
+
 let began = DispatchTime.now().uptimeNanoseconds
 /// The 1-minute load average: other processes on the machine skew the numbers.
 func loadAverage() -> Double? {
@@ -110,27 +132,6 @@ for stage in plan.stages() {
         FileHandle.standardError.write(Data("  \(name): FAILED: \(reason)\n".utf8))
     }
     outcomes.append(outcome)
-}
-
-// Start-up of the command-line tool, one line of input: `tag` against `normalize`.
-var startupJSON: [String: Any] = [:]
-var startupText = ""
-if options.wants("tag.startup") {
-    if let startup = Startup(runs: options.runs) {
-        do {
-            let normalize = try startup.measure(["normalize"])
-            let tag = try startup.measure(["tag"] + (options.gazetteer.map { ["--gazetteer", $0] } ?? []))
-            startupText = String(format: "tag.startup (one line through %@, median of %d): normalize %.3f s %d MB, tag %.3f s %d MB = %.2f× normalize\n",
-                                 startup.executable, startup.runs, normalize.median, normalize.medianPeak / 1_000_000,
-                                 tag.median, tag.medianPeak / 1_000_000, tag.median / normalize.median)
-            startupJSON = ["normalizeSeconds": normalize.median, "normalizePeakBytes": normalize.medianPeak,
-                           "tagSeconds": tag.median, "tagPeakBytes": tag.medianPeak, "ratio": tag.median / normalize.median]
-        } catch {
-            startupText = "tag.startup: FAILED: \(error)\n"
-        }
-    } else {
-        startupText = "tag.startup: no tilmash executable beside tilmash-bench (build both: swift build -c release)\n"
-    }
 }
 
 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
