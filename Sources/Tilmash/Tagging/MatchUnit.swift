@@ -45,6 +45,24 @@ struct MatchUnit: Sendable {
     /// Root-rule folding for the pieces of split words (keys are language-neutral).
     private static let rootCase = try? CaseMapper(language: .english)
 
+    /// For each unit, whether it is the first word of a sentence (the first unit, or the
+    /// first word after `.` `!` `?` `…` `:` `;` or a line break): a capital there says little.
+    static func sentenceStarts(_ units: [MatchUnit]) -> [Bool] {
+        var starts: [Bool] = []
+        starts.reserveCapacity(units.count)
+        var atStart = true
+        for unit in units {
+            if unit.key == nil {
+                if [".", "!", "?", "…", ":", "...", ";"].contains(unit.text) || unit.text.contains("\n") { atStart = true }
+                starts.append(false)
+                continue
+            }
+            starts.append(atStart)
+            atStart = false
+        }
+        return starts
+    }
+
     /// The units of `tokens`.
     static func units(of tokens: [Token]) -> [MatchUnit] {
         var units: [MatchUnit] = []
@@ -70,6 +88,9 @@ struct MatchUnit: Sendable {
                                   range: piece.range, text: piece.text, apostropheSuffix: 0, token: index)
                     })
                 }
+            case .number where token.text.unicodeScalars.contains(where: CharacterClass.isAlphabetic):
+                // Letters with a number are a name more often than a quantity: G7, G20.
+                units.append(MatchUnit(key: MatchKey.of(norm: token.norm), range: token.range, text: token.text, apostropheSuffix: 0, token: index))
             case .url, .email, .hashtag, .mention:
                 units.append(MatchUnit(key: MatchKey.of(norm: token.norm), range: token.range, text: token.text, apostropheSuffix: 0, token: index))
             default:

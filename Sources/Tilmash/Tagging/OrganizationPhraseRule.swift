@@ -13,14 +13,20 @@ struct OrganizationPhraseRule {
     let lists: TaggerLists
 
     /// `knownTypes[i]`: the type of the gazetteer name covering unit `i`, if any.
-    func candidates(_ units: [MatchUnit], titles: PersonTitleRule, knownTypes: [Int: EntityType]) -> [Candidate] {
+    /// `classes[i]`: the name-part classes of unit `i` (``RuleContext``): the gazetteer's
+    /// organisation head nouns (``NamePart/organizationHead``) count as heads too.
+    func candidates(_ units: [MatchUnit], titles: PersonTitleRule, knownTypes: [Int: EntityType], classes: [NamePart]) -> [Candidate] {
         var result: [Candidate] = []
+        func isHead(_ index: Int) -> Bool {
+            guard let key = units[index].key else { return false }
+            return lists.organizationHeads.contains(key) || classes[index].contains(.organizationHead)
+        }
         func capitalizedWord(_ index: Int) -> Bool {
             guard index >= 0, index < units.count, let key = units[index].key, !units[index].isHyphen else { return false }
             return units[index].startsWithCapital && !lists.connectors.contains(key)
         }
         for head in units.indices {
-            guard let key = units[head].key, lists.organizationHeads.contains(key), units[head].startsWithCapital else { continue }
+            guard isHead(head), units[head].startsWithCapital else { continue }
             // An inflected word (Kazakistan’ın) is not inside a name, and neither is the
             // tail of a hyphenated compound (UN-Universität für …).
             var start = head
@@ -43,7 +49,7 @@ struct OrganizationPhraseRule {
                 // Union und die Vereinten Nationen".
                 if lists.conjunctions.contains(next),
                    titles.startsTitle(word, in: units)
-                    || (word...last).contains(where: { lists.organizationHeads.contains(units[$0].key ?? "") || knownTypes[$0] != nil }) {
+                    || (word...last).contains(where: { isHead($0) || knownTypes[$0] != nil }) {
                     break
                 }
                 word = last

@@ -67,22 +67,39 @@ public final class Tagger: Sendable {
         let scalars = Array(text.unicodeScalars)
         var candidates = gazetteerCandidates(units, language: language)
         resolveAmbiguity(&candidates, units: units)
+        unlinkCommonSurnames(&candidates, units: units)
         var knownTypes: [Int: EntityType] = [:]
         for candidate in candidates {
             for unit in candidate.units { knownTypes[unit] = candidate.type(in: gazetteer) }
         }
+        let image = gazetteer.image
+        let words = units.map { unit -> UInt32 in
+            guard var key = unit.key else { return .max }
+            return key.withUTF8 { image.word(UnsafeRawBufferPointer($0)) } ?? .max
+        }
+        let context = RuleContext(units: units, words: words, readings: { index in
+            guard let key = units[index].key, units[index].apostropheSuffix == 0 else { return [] }
+            let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
+            return self.inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic), in: image)
+        }, image: image, knownTypes: knownTypes)
         let titles = PersonTitleRule(lists: lists)
         var rules = titles.candidates(units, knownTypes: knownTypes)
-        rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes)
+        rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes, classes: context.classes)
         rules += SiteNameRule().candidates(units, tokens: tokens)
+        rules += PersonNameRule(lists: lists).candidates(context, titles: titles, language: language)
+        rules += PlaceDesignatorRule(lists: lists).candidates(context)
         // A rule name around a gazetteer name of the same type takes that entry's identity
-        // ("Kasım Comart Tokayev" around "Tokayev").
+        // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
+        // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over
+        // exactly the gazetteer name's words keeps the gazetteer's span ("Президент Тоқаевтың":
+        // the ending stays outside).
         for index in rules.indices {
             let type = rules[index].type(in: gazetteer)
-            if let inner = candidates.first(where: { rules[index].units.contains($0.units.lowerBound)
-                && rules[index].units.contains($0.units.upperBound) && $0.type(in: gazetteer) == type }) {
-                rules[index].terminals = inner.terminals
-            }
+            guard let inner = candidates.first(where: { rules[index].units.contains($0.units.lowerBound)
+                && rules[index].units.contains($0.units.upperBound) && $0.type(in: gazetteer) == type }) else { continue }
+            if rules[index].units == inner.units { rules[index].range = inner.range }
+            if type == .person, !sharesAName(rules[index], inner, units: units) { continue }
+            rules[index].terminals = inner.terminals
         }
         candidates += rules
         candidates += DocumentAliasRule().candidates(units, known: candidates)
@@ -123,6 +140,10 @@ public final class Tagger: Sendable {
         let words = units.map { word($0.key) }
         let wholeWords = units.map { word($0.wholeKey) }
         let capital = units.map(\.startsWithCapital)
+        let sentenceStarts = MatchUnit.sentenceStarts(units)
+        let hasUmlaut = language == .german ? units.map { Self.hasUmlaut($0.text) } : []
+        let letterCounts = units.map { $0.text.unicodeScalars.filter(CharacterClass.isAlphabetic).count }
+        let withDigits = units.map { $0.text.unicodeScalars.contains { $0.properties.numericType != nil } }
         let allCapitals = units.map { $0.isHyphen || $0.isAllCapitals }
         var readings = [[Inflection.Reading]?](repeating: nil, count: units.count)
         func readingsOf(_ index: Int) -> [Inflection.Reading] {
@@ -143,8 +164,19 @@ public final class Tagger: Sendable {
                 let capitalized = capital[start]
                 let inCapitals = (start...end).allSatisfy { allCapitals[$0] }
                 guard image.mayMatch(node, capitalizedText: capitalized, allCapitals: inCapitals) else { return }
-                let terminals = image.terminals(node, limit: Self.terminalLimit) {
-                    (capitalized || !$0.capitalized) && (inCapitals || !$0.abbreviation)
+                // A common word alone says nothing where every word has a capital: at a
+                // sentence start, or written in capitals (İSTANBUL İLE ANKARA).
+                let noCapitalEvidence = end == start && (sentenceStarts[start] || (inCapitals && capitalized && !withDigits[start]))
+                // A short word in capitals is a word of a shouted headline, unless the alias is
+                // an abbreviation (İLE is no Іле, the Ili river).
+                let shortCapitals = end == start && inCapitals && capitalized && letterCounts[start] <= 3 && !withDigits[start]
+                // German umlauts tell words apart (Gerät is no Gerat): a word written with
+                // one does not match an alias written without.
+                let umlauts = language == .german && (start...end).contains { hasUmlaut[$0] }
+                let terminals = image.terminals(node, limit: Self.terminalLimit) { terminal in
+                    (capitalized || !terminal.capitalized) && (inCapitals || !terminal.abbreviation)
+                        && !(noCapitalEvidence && terminal.commonWord) && !(shortCapitals && !terminal.abbreviation)
+                        && (!umlauts || Self.hasUmlaut(image.aliasText(image.entryAliases(Int(terminal.entry)).lowerBound + Int(terminal.alias))))
                 }
                 guard !terminals.isEmpty else { return }
                 matches.append(Candidate(range: units[start].range.lowerBound..<endScalar, units: start...end,
@@ -184,6 +216,44 @@ public final class Tagger: Sendable {
             }
         }
         return matches
+    }
+
+    /// A surname alone that is too common to name anyone (``TaggerLists/commonSurnames``:
+    /// `Hüseynov`, `Yılmaz`, `Иванов`) stays a PERSON but links its entry only when the
+    /// document names that entry with more than one word.
+    private func unlinkCommonSurnames(_ candidates: inout [Candidate], units: [MatchUnit]) {
+        let image = gazetteer.image
+        let namedInFull = Set(candidates.filter { $0.units.count > 1 }.compactMap { $0.terminals.first?.entry })
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            guard candidate.rule == nil, candidate.units.count == 1, let terminal = candidate.terminals.first,
+                  image.entryType(Int(terminal.entry)) == .person, let key = units[candidate.units.lowerBound].key,
+                  lists.commonSurnames.contains(key), !namedInFull.contains(terminal.entry) else { continue }
+            candidates[index] = Candidate(range: candidate.range, units: candidate.units, type: .person, canonical: "",
+                                          rule: "person-common-surname", id: "rule:person")
+        }
+    }
+
+    /// True when a word of `rule` outside `inner` is also a word of the names of `inner`'s
+    /// entry, or `rule` has no other word.
+    private func sharesAName(_ rule: Candidate, _ inner: Candidate, units: [MatchUnit]) -> Bool {
+        let others = rule.units.filter { !inner.units.contains($0) }.compactMap { units[$0].key }.filter { $0 != "-" }
+        guard !others.isEmpty, let terminal = inner.terminals.first else { return true }
+        let image = gazetteer.image
+        var names: Set<String> = []
+        for alias in image.entryAliases(Int(terminal.entry)) {
+            for word in image.aliasText(alias).split(whereSeparator: { $0 == " " || $0 == "-" }) {
+                names.insert(MatchKey.of(norm: word.lowercased()).replacingOccurrences(of: "\u{307}", with: ""))
+            }
+        }
+        return others.contains { names.contains($0) }
+    }
+
+    /// True when `text` holds a German umlaut or ß (an alias in `de-ascii` spelling, Mueller,
+    /// stands for one too).
+    static func hasUmlaut(_ text: String) -> Bool {
+        text.unicodeScalars.contains { "äöüÄÖÜß".unicodeScalars.contains($0) }
+            || ["ae", "oe", "ue", "Ae", "Oe", "Ue", "AE", "OE", "UE"].contains { text.contains($0) }
     }
 
     /// Step 4: keeps, for every candidate, the entry context supports best: one already

@@ -9,7 +9,9 @@
 ///
 /// ``split(_:)`` then divides such a token for Turkish and Azerbaijani: the stem must start
 /// with a capital letter, a digit or `%`, and the suffix must be lower-case letters only
-/// (so `O’Brien` and Uzbek `oʻzbek` are not split).
+/// (so `O’Brien` and Uzbek `oʻzbek` are not split) — or, in text written in capitals, a
+/// stem of at least two capitals and a suffix of at most six capitals (`İSTANBUL’DA`,
+/// `KAZAKİSTAN’IN`; not `O’BRIEN`).
 struct ApostropheSuffixRule: TokenRule {
     static let apostrophes: Set<Unicode.Scalar> = ["’", "'", "`", "ʼ", "´"]
 
@@ -36,8 +38,11 @@ struct ApostropheSuffixRule: TokenRule {
         guard let apostrophe = scalars.firstIndex(where: { apostrophes.contains($0) }) else { return nil }
         let stem = scalars[..<apostrophe], suffix = scalars[scalars.index(after: apostrophe)...]
         guard let first = stem.first, !suffix.isEmpty,
-              SegmentedText.isUppercase(first) || SegmentedText.isDigit(first) || first == "%",
-              suffix.allSatisfy({ SegmentedText.isLetter($0) && !SegmentedText.isUppercase($0) }) else { return nil }
+              SegmentedText.isUppercase(first) || SegmentedText.isDigit(first) || first == "%" else { return nil }
+        let lowerSuffix = suffix.allSatisfy { SegmentedText.isLetter($0) && !SegmentedText.isUppercase($0) }
+        let capitals = stem.count >= 2 && stem.allSatisfy({ SegmentedText.isUppercase($0) || !SegmentedText.isLetter($0) })
+            && suffix.count <= 6 && suffix.allSatisfy({ SegmentedText.isLetter($0) && SegmentedText.isUppercase($0) })
+        guard lowerSuffix || capitals else { return nil }
         return (String(stem), String(suffix))
     }
 }

@@ -28,7 +28,7 @@ public struct Gazetteer: Sendable {
 
     /// A gazetteer of `entries`, compiled in memory.
     public init(entries: [GazetteerEntry]) throws {
-        image = try GazetteerImage(bytes: try GazetteerCompiler.compile(entries, sourceDigest: 0), name: "(entries)")
+        image = try GazetteerImage(bytes: try GazetteerCompiler.compile(entries, parts: [], sourceDigest: 0), name: "(entries)")
     }
 
     /// Every entry, in file order, decoded from the compiled form when read.
@@ -73,8 +73,8 @@ public struct Gazetteer: Sendable {
         if let compiled = paths.first(where: GazetteerImage.isCompiled(path:)) {
             throw GazetteerError(file: compiled, line: 0, reason: "a compiled gazetteer cannot be combined with other files")
         }
-        let (entries, digest) = try GazetteerSource.load(paths)
-        return Gazetteer(image: try GazetteerImage(bytes: try GazetteerCompiler.compile(entries, sourceDigest: digest),
+        let (entries, parts, digest) = try GazetteerSource.load(paths)
+        return Gazetteer(image: try GazetteerImage(bytes: try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: digest),
                                                    name: paths.joined(separator: " ")))
     }
 
@@ -85,8 +85,8 @@ public struct Gazetteer: Sendable {
     /// at `output`; returns the entry and alias counts.
     @discardableResult
     public static func compile(paths: [String], to output: String) throws -> (entries: Int, aliases: Int) {
-        let (entries, digest) = try GazetteerSource.load(paths)
-        let bytes = try GazetteerCompiler.compile(entries, sourceDigest: digest)
+        let (entries, parts, digest) = try GazetteerSource.load(paths)
+        let bytes = try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: digest)
         do { try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
             throw GazetteerError(file: output, line: 0, reason: "cannot write: \(error.localizedDescription)")
         }

@@ -11,6 +11,7 @@ import Foundation
 ///   (BGN/PCGN Russian and Kazakh, German Duden, Turkish, Kazakh 2021: Токаев → Tokayev,
 ///   Tokajew, Tokaev) — not an abbreviation (РК, ОДКБ), whose letters are not sounds;
 /// - a Latin alias with German umlauts also its `de-ascii` spelling (Müller → Mueller);
+/// - letters and a number with and without a hyphen (G-7 and G7);
 /// - a one-word German genitive written beside its base form (Sicherheitsrates beside
 ///   Sicherheitsrat) is left out: the ending rule finds it with the right span.
 ///
@@ -28,17 +29,15 @@ enum GazetteerCompiler {
         let terminal: GazetteerImage.Terminal
     }
 
+    /// One tokenizer per language, built on first use.
+    private static let tokenizers = ProcessWideTable<Language, Tokenizer>()
+    private static func tokenizer(_ language: Language?) throws -> Tokenizer {
+        try tokenizers.get(language ?? .english) { try Tokenizer(language: $0) }
+    }
+
     /// Calls `body` with every expansion of every alias of `entries`, in entry and alias
     /// order (also used by the tests' naive matcher, so both see the same spellings).
     static func expand(_ entries: [GazetteerEntry], _ body: (Expansion) throws -> Void) throws {
-        var tokenizers: [Language: Tokenizer] = [:]
-        func tokenizer(_ language: Language?) throws -> Tokenizer {
-            let language = language ?? .english
-            if let made = tokenizers[language] { return made }
-            let made = try Tokenizer(language: language)
-            tokenizers[language] = made
-            return made
-        }
         let cyrillicSchemes: [TransliterationScheme] = [.russianBGN, .russianGerman, .russianTurkish, .kazakhLatin2021, .kazakhBGN]
         for (entryIndex, entry) in entries.enumerated() {
             let written = Set(entry.aliases.map(\.text))
@@ -62,11 +61,27 @@ enum GazetteerCompiler {
                 if alias.text.unicodeScalars.contains(where: { "äöüÄÖÜß".unicodeScalars.contains($0) }) {
                     spellings.append(try TransliterationScheme.germanASCII.transliterate(alias.text))
                 }
+                // Letters and a number are written with and without a hyphen: G-7 and G7, G20
+                // and G-20.
+                if let digits = alias.text.firstIndex(where: \.isNumber), digits > alias.text.startIndex,
+                   !alias.text.contains(" "), alias.text[..<digits].allSatisfy({ $0.isLetter || $0 == "-" }),
+                   alias.text[digits...].allSatisfy(\.isNumber) {
+                    let letters = alias.text[..<digits].filter(\.isLetter)
+                    for form in [letters + alias.text[digits...], letters + "-" + alias.text[digits...]] where form != alias.text {
+                        spellings.append(String(form))
+                    }
+                }
                 var seen: Set<[String]> = []
                 for spelling in spellings {
                     // An inflected word inside an alias is stored whole (see MatchUnit.wholeKey).
                     let keys = MatchUnit.units(of: try tokenizer(alias.language).tokenize(spelling)).compactMap { $0.wholeKey ?? $0.key }
                     guard !keys.isEmpty, seen.insert(keys).inserted else { continue }
+                    // A common word in Latin letters (also a Latin spelling of a Cyrillic one:
+                    // Сана → Sana) is no name alone at a sentence start. Not in Cyrillic: the
+                    // Kazakh word list marks most Cyrillic place names (`^Алматы`).
+                    var terminal = terminal
+                    terminal.commonWord = alias.requiresCapital && !terminal.abbreviation
+                        && !spelling.unicodeScalars.contains { Script.of($0) == .cyrillic }
                     try body(Expansion(keys: keys, terminal: terminal))
                 }
             }
@@ -75,7 +90,8 @@ enum GazetteerCompiler {
 
     /// The compiled bytes of `entries`. `sourceDigest` identifies the source files (0 when
     /// there are none).
-    static func compile(_ entries: [GazetteerEntry], sourceDigest: UInt64) throws -> [UInt8] {
+    /// `parts` are the words of the name-part lists: each gets its classes under its word key.
+    static func compile(_ entries: [GazetteerEntry], parts: [GazetteerSource.Part], sourceDigest: UInt64) throws -> [UInt8] {
         var strings: [UInt8] = []
         func add(_ text: String) -> (UInt32, UInt32) {
             let offset = UInt32(strings.count)
@@ -146,6 +162,28 @@ enum GazetteerCompiler {
             }
             if !nodeTerminals[Int(node)].contains(expansion.terminal) { nodeTerminals[Int(node)].append(expansion.terminal) }
         }
+        // Name parts: keyed like aliases (a Latin word with I, İ or ı both the Turkish way and
+        // the root way, as text in either language folds it), one-word items only.
+        var classes = [UInt32](repeating: 0, count: wordRefs.count)
+        let turkic: Set<Unicode.Scalar> = ["I", "İ", "ı"]
+        for part in parts {
+            let languages: [Language] = part.text.unicodeScalars.contains(where: turkic.contains) ? [.english, .turkish] : [.english]
+            var keys: Set<String> = []
+            for language in languages {
+                let units = MatchUnit.units(of: try tokenizer(language).tokenize(part.text))
+                if units.count == 1, let key = units[0].key { keys.insert(key) }
+            }
+            for key in keys.sorted() {
+                let word: UInt32
+                if let known = wordIDs[ExactWord(key)] { word = known } else {
+                    word = UInt32(wordRefs.count)
+                    wordIDs[ExactWord(key)] = word
+                    wordRefs.append(add(key))
+                    classes.append(0)
+                }
+                classes[Int(word)] |= part.classes.rawValue
+            }
+        }
         guard strings.count < Int(UInt32.max) else {
             throw GazetteerError(file: entries.first?.source ?? "", line: 0, reason: "more than 4 GB of text")
         }
@@ -181,7 +219,8 @@ enum GazetteerCompiler {
                 terminalRecords.appendLE(UInt32(bitPattern: terminal.entry))
                 terminalRecords.appendLE(UInt32(bitPattern: terminal.alias))
                 terminalRecords.appendLE((terminal.capitalized ? GazetteerFormat.terminalCapitalized : 0)
-                                         | (terminal.abbreviation ? GazetteerFormat.terminalAbbreviation : 0))
+                                         | (terminal.abbreviation ? GazetteerFormat.terminalAbbreviation : 0)
+                                         | (terminal.commonWord ? GazetteerFormat.terminalCommonWord : 0))
             }
             terminalCount += UInt32(terminals.count)
         }
@@ -199,7 +238,8 @@ enum GazetteerCompiler {
 
         // The file: header, section table, sections (8-byte aligned), then the checksum.
         let sections: [[UInt8]] = [strings, sourceRecords, entryRecords, aliasRecords, wordRecords,
-                                   wordSlots.littleEndianBytes, nodeRecords, terminalRecords, edgeSlots.littleEndianBytes]
+                                   wordSlots.littleEndianBytes, nodeRecords, terminalRecords, edgeSlots.littleEndianBytes,
+                                   classes.littleEndianBytes]
         var file: [UInt8] = GazetteerFormat.magic
         file.appendLE(GazetteerFormat.version)
         file.appendLE(UInt32(sections.count))

@@ -16,6 +16,7 @@
 /// | nodes | 8 B: first terminal u32, flags u32 | per automaton node (node count + 1 records, the last ends the terminals); flags say whether some terminal needs no capital (1) or is no abbreviation (2), so a node none of whose terminals can match is skipped without reading them |
 /// | terminals | 12 B: entry u32, alias u32, flags u32 | what a node that ends an alias stands for |
 /// | transitions | 12 B: node u32, word u32, child u32 (0 = empty) | open-addressing hash table (power of two) of the automaton's edges, by ``GazetteerFormat/edgeSlot(node:word:mask:)`` |
+/// | wordClasses | u32 | per word id its ``NamePart`` bits (words of the name-part lists that no alias holds come after the alias words) |
 ///
 /// The full description, with the automaton it stores, is `Sources/Tilmash/Tagging/DESIGN.md`
 /// and `Corpora/gazetteer/README.md`.
@@ -34,7 +35,7 @@ enum GazetteerFormat {
 
     /// The sections, in file order.
     enum Section: Int, CaseIterable {
-        case strings, sources, entries, aliases, words, wordSlots, nodes, terminals, transitions
+        case strings, sources, entries, aliases, words, wordSlots, nodes, terminals, transitions, wordClasses
 
         /// Bytes per record (1 for the string bytes).
         var recordSize: Int {
@@ -43,7 +44,7 @@ enum GazetteerFormat {
             case .sources, .words, .nodes: return 8
             case .entries: return 24
             case .aliases, .terminals, .transitions: return 12
-            case .wordSlots: return 4
+            case .wordSlots, .wordClasses: return 4
             }
         }
     }
@@ -60,6 +61,10 @@ enum GazetteerFormat {
     static let terminalCapitalized: UInt32 = 1
     /// Terminal flag: a short all-capitals abbreviation, so the text must be in capitals.
     static let terminalAbbreviation: UInt32 = 2
+    /// Terminal flag: the alias is a Latin-script common word (`^` in the sources, not an
+    /// abbreviation): as one word at the start of a sentence, where every word has a
+    /// capital, it is not taken for the name (`Der`, `But`, `One`).
+    static let terminalCommonWord: UInt32 = 4
     /// Node flag: some terminal of the node does not need a capital.
     static let nodeAnyUncapitalized: UInt32 = 1
     /// Node flag: some terminal of the node is not an abbreviation.

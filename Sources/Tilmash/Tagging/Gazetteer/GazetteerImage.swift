@@ -29,6 +29,8 @@ final class GazetteerImage: @unchecked Sendable {
         let capitalized: Bool
         /// A short all-capitals abbreviation (`BM`, `UN`, `AEB`): the text must be in capitals.
         let abbreviation: Bool
+        /// A Latin-script common word (`^`): not matched as one word at a sentence start.
+        var commonWord: Bool = false
     }
 
     /// What checking a file found: where each section is and how many records it has.
@@ -209,6 +211,7 @@ final class GazetteerImage: @unchecked Sendable {
         layout.wordMask = wordSlots - 1
         layout.edgeMask = edges - 1
         guard layout.nodeCount >= 1 else { throw fail("corrupted: no automaton root") }
+        guard records(.wordClasses) == layout.wordCount else { throw fail("corrupted: \(records(.wordClasses)) word classes for \(layout.wordCount) words") }
         guard wordSlots > layout.wordCount, wordSlots & (wordSlots - 1) == 0, edges >= 1, edges & (edges - 1) == 0 else {
             throw fail("corrupted: hash table sizes \(wordSlots) and \(edges) are not powers of two with a free slot")
         }
@@ -314,6 +317,11 @@ final class GazetteerImage: @unchecked Sendable {
     }
     func aliasRequiresCapital(_ alias: Int) -> Bool { (u32(.aliases, alias, 8) >> 8) & UInt32(GazetteerFormat.aliasRequiresCapital) != 0 }
 
+    /// The name-part classes of word `id` (empty for a word no name-part list holds).
+    func wordClasses(_ id: UInt32) -> NamePart {
+        Int(id) < wordCount ? NamePart(rawValue: u32(.wordClasses, Int(id), 0)) : []
+    }
+
     /// The key of word `id`.
     func wordKey(_ id: UInt32) -> String { string(.words, Int(id), 0) }
 
@@ -387,7 +395,8 @@ final class GazetteerImage: @unchecked Sendable {
             let flags = u32(.terminals, index, 8)
             let terminal = Terminal(entry: Int32(entry), alias: Int32(alias),
                                     capitalized: flags & GazetteerFormat.terminalCapitalized != 0,
-                                    abbreviation: flags & GazetteerFormat.terminalAbbreviation != 0)
+                                    abbreviation: flags & GazetteerFormat.terminalAbbreviation != 0,
+                                    commonWord: flags & GazetteerFormat.terminalCommonWord != 0)
             guard accept(terminal) else { continue }
             result.append(terminal)
             if result.count == limit { break }

@@ -49,7 +49,7 @@ enum GazetteerSource {
     /// Every entry of `paths` in file order, and a digest of the files' names and bytes
     /// (a compiled gazetteer records it to tell whether it is current). The first problem
     /// stops loading with a ``GazetteerError`` naming the file and line.
-    static func load(_ paths: [String]) throws -> (entries: [GazetteerEntry], digest: UInt64) {
+    static func load(_ paths: [String]) throws -> (entries: [GazetteerEntry], parts: [Part], digest: UInt64) {
         var entries: [GazetteerEntry] = []
         var seen: [String: String] = [:]
         var digest = GazetteerFormat.WordHasher()
@@ -65,13 +65,59 @@ enum GazetteerSource {
                 entries.append(entry)
             }
         }
-        return (entries, digest.state)
+        for file in partFiles(paths) { feed(&digest, file: file, data: try read(file).bytes) }
+        return (entries, try loadParts(paths), digest.state)
+    }
+
+    /// One word of a name-part list.
+    struct Part: Sendable {
+        let text: String
+        let classes: NamePart
+    }
+
+    /// The name-part list files of `paths`: `parts/*.tsv` inside each folder, sorted.
+    static func partFiles(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            let folder = (path as NSString).appendingPathComponent("parts")
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            files += names.filter { $0.hasSuffix(".tsv") }.sorted().map { (folder as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    /// The words of the name-part lists of `paths` (format: `word <TAB> class,class`;
+    /// classes as in ``NamePart/names``). A malformed line stops loading with its file and line.
+    static func loadParts(_ paths: [String]) throws -> [Part] {
+        var parts: [Part] = []
+        let known = Dictionary(uniqueKeysWithValues: NamePart.names)
+        for file in partFiles(paths) {
+            let (text, _) = try read(file)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count == 2, !fields[0].isEmpty else {
+                    throw GazetteerError(file: file, line: index + 1, reason: "expected word <TAB> classes")
+                }
+                var classes: NamePart = []
+                for name in fields[1].split(separator: ",") {
+                    guard let part = known[String(name)] else {
+                        throw GazetteerError(file: file, line: index + 1, reason: "unknown class '\(name)' (\(NamePart.names.map(\.0).joined(separator: ", ")))")
+                    }
+                    classes.insert(part)
+                }
+                parts.append(Part(text: String(fields[0]), classes: classes))
+            }
+        }
+        return parts
     }
 
     /// The digest ``load(_:)`` computes, without parsing the files.
     static func digest(_ paths: [String]) throws -> UInt64 {
         var digest = GazetteerFormat.WordHasher()
-        for file in try files(paths) { feed(&digest, file: file, data: try read(file).bytes) }
+        for file in try files(paths) + partFiles(paths) { feed(&digest, file: file, data: try read(file).bytes) }
         return digest.state
     }
 
