@@ -68,6 +68,25 @@ struct Inflection: Sendable {
         }
     }
 
+    /// The stems of a word with key `key` under the endings of `languages`, whatever the
+    /// gazetteer holds (for names a document taught: `лофнеру` → `лофнер`), longest ending
+    /// first; `trimmed` is 0 where the ending replaced letters.
+    func stems(of key: String, languages: [Language]) -> [(key: String, trimmed: Int)] {
+        let bytes = Array(key.utf8)
+        guard let last = bytes.last else { return [] }
+        var result: [(key: String, trimmed: Int)] = []
+        for language in languages {
+            for ending in endings[language]?[last] ?? [] {
+                let stemLength = bytes.count - ending.ending.count
+                guard stemLength > 0, bytes[stemLength...].elementsEqual(ending.ending),
+                      bytes[..<stemLength].filter({ $0 & 0xc0 != 0x80 }).count >= 3 else { continue }
+                let stem = String(decoding: bytes[..<stemLength] + (ending.replacement ?? []), as: UTF8.self)
+                result.append((stem, ending.replacement == nil ? ending.scalars : 0))
+            }
+        }
+        return result
+    }
+
     /// Which ending lists apply to a word: its language's, and for Cyrillic words both
     /// Russian and Kazakh (the two are often mixed), for Latin words Turkish and German too
     /// when the text's language is not known.

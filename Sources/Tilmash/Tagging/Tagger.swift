@@ -88,6 +88,7 @@ public final class Tagger: Sendable {
         rules += SiteNameRule().candidates(units, tokens: tokens)
         rules += PersonNameRule(lists: lists).candidates(context, titles: titles, language: language)
         rules += PlaceDesignatorRule(lists: lists).candidates(context)
+        rules += AcronymRule(lists: lists).candidates(context)
         // A rule name around a gazetteer name of the same type takes that entry's identity
         // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
         // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over
@@ -103,6 +104,7 @@ public final class Tagger: Sendable {
         }
         candidates += rules
         candidates += DocumentAliasRule().candidates(units, known: candidates)
+        candidates += PersonMentionRule(inflection: inflection).candidates(context, known: candidates, gazetteer: gazetteer, language: language)
         return Candidate.select(candidates).map { $0.entity(in: scalars, gazetteer: gazetteer) }
     }
 

@@ -9,6 +9,8 @@ struct TaggerLists: Sendable {
     let organizationHeads: Set<String>
     /// Words allowed inside multi-word names (`of`, `for`, `the`).
     let connectors: Set<String>
+    /// Everyday abbreviations that are no organisation (`acronym-words.txt`).
+    let acronymWords: Set<String>
     /// Surnames too common to name a person alone (`common-surnames.txt`).
     let commonSurnames: Set<String>
     /// The connectors that join two names ("and", "und", "ve", "и").
@@ -44,6 +46,7 @@ struct TaggerLists: Sendable {
         organizationHeads = Set(try lines("org-heads.txt"))
         connectors = Set(try lines("name-connectors.txt"))
         commonSurnames = Set(try lines("common-surnames.txt"))
+        acronymWords = Set(try lines("acronym-words.txt"))
         var endings: [Unicode.Scalar: [(ending: [Unicode.Scalar], minimumStem: Int)]] = [:]
         for line in try lines("name-morphology.tsv") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

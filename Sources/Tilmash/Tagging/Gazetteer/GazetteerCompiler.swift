@@ -72,7 +72,10 @@ enum GazetteerCompiler {
                     }
                 }
                 var seen: Set<[String]> = []
-                for spelling in spellings {
+                for (number, spelling) in spellings.enumerated() {
+                    // A generated spelling of three letters or fewer is a word of some
+                    // language more often than the name (Дьер → Der).
+                    if number > 0, spelling.unicodeScalars.filter({ $0.properties.isAlphabetic }).count <= 3 { continue }
                     // An inflected word inside an alias is stored whole (see MatchUnit.wholeKey).
                     let keys = MatchUnit.units(of: try tokenizer(alias.language).tokenize(spelling)).compactMap { $0.wholeKey ?? $0.key }
                     guard !keys.isEmpty, seen.insert(keys).inserted else { continue }

@@ -1,0 +1,32 @@
+/// Rule: an acronym the gazetteer does not know — two to six capitals, inside a sentence
+/// of ordinary capitalisation — is an ORG more often than anything else in news text:
+/// `ГУВД`, `ДПНИ`, `NBA`, `FMH`, `SSK`. Not a known name, not a Roman numeral, not one of
+/// the everyday abbreviations (`TV`, `CEO`, `PDF`, `USD`, `OK`: `Resources/tagging/
+/// acronym-words.txt`), not in a headline written in capitals (a neighbour in capitals
+/// too). Source `rule`, id `rule:org`.
+struct AcronymRule {
+    let lists: TaggerLists
+
+    func candidates(_ context: RuleContext) -> [Candidate] {
+        let units = context.units
+        let romans: Set<Character> = ["I", "V", "X", "L", "C", "D", "M"]
+        func capitals(_ index: Int) -> Bool {
+            guard index >= 0, index < units.count, units[index].key != nil, !units[index].isHyphen else { return false }
+            let letters = units[index].text.unicodeScalars.filter(CharacterClass.isAlphabetic)
+            return letters.count >= 2 && letters.allSatisfy(CharacterClass.isUppercase)
+        }
+        var result: [Candidate] = []
+        for index in units.indices where capitals(index) && context.knownTypes[index] == nil {
+            let unit = units[index]
+            let text = unit.text.unicodeScalars.dropLast(unit.apostropheSuffix)
+            let letters = text.filter(CharacterClass.isAlphabetic)
+            guard letters.count <= 6, letters.count == text.filter({ !"-.&".unicodeScalars.contains($0) }).count,
+                  !String(String.UnicodeScalarView(letters)).allSatisfy(romans.contains),
+                  let key = unit.key, !lists.acronymWords.contains(key),
+                  !capitals(index - 1), !capitals(index + 1), context.classes[index].isEmpty else { continue }
+            let range = unit.range.lowerBound..<(unit.range.upperBound - unit.apostropheSuffix)
+            result.append(Candidate(range: range, units: index...index, type: .organization, canonical: "", rule: "org-acronym", id: "rule:org"))
+        }
+        return result
+    }
+}
