@@ -89,6 +89,7 @@ public final class Tagger: Sendable {
         rules += PersonNameRule(lists: lists).candidates(context, titles: titles, language: language)
         rules += PlaceDesignatorRule(lists: lists).candidates(context)
         rules += AcronymRule(lists: lists).candidates(context)
+        rules += CyrillicOrganizationRule(lists: lists).candidates(context, language: language)
         // A rule name around a gazetteer name of the same type takes that entry's identity
         // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
         // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over
