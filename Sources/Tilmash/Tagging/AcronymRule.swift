@@ -1,7 +1,7 @@
 /// Rule: an acronym the gazetteer does not know — two to six capitals, inside a sentence
 /// of ordinary capitalisation — is an ORG more often than anything else in news text:
 /// `ГУВД`, `ДПНИ`, `NBA`, `FMH`, `SSK`. Not a known name, not a Roman numeral, not one of
-/// the everyday abbreviations (`TV`, `CEO`, `PDF`, `USD`, `OK`: `Resources/tagging/
+/// a person title in capitals (`SAYIN`), not one of the everyday abbreviations (`TV`, `CEO`, `PDF`, `USD`, `OK`: `Resources/tagging/
 /// acronym-words.txt`), not in a headline written in capitals (a neighbour in capitals
 /// too). Source `rule`, id `rule:org`.
 struct AcronymRule {
@@ -22,7 +22,7 @@ struct AcronymRule {
             let letters = text.filter(CharacterClass.isAlphabetic)
             guard letters.count <= 6, letters.count == text.filter({ !"-.&".unicodeScalars.contains($0) }).count,
                   !String(String.UnicodeScalarView(letters)).allSatisfy(romans.contains),
-                  let key = unit.key, !lists.acronymWords.contains(key),
+                  let key = unit.key, !lists.acronymWords.contains(key), !lists.titles.contains([key]),
                   !capitals(index - 1), !capitals(index + 1), context.classes[index].isEmpty else { continue }
             let range = unit.range.lowerBound..<(unit.range.upperBound - unit.apostropheSuffix)
             result.append(Candidate(range: range, units: index...index, type: .organization, canonical: "", rule: "org-acronym", id: "rule:org"))

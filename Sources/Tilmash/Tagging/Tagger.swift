@@ -238,7 +238,7 @@ public final class Tagger: Sendable {
     }
 
     /// True when a word of `rule` outside `inner` is also a word of the names of `inner`'s
-    /// entry, or `rule` has no other word.
+    /// entry (an initial: its first letter), or `rule` has no other word.
     private func sharesAName(_ rule: Candidate, _ inner: Candidate, units: [MatchUnit]) -> Bool {
         let others = rule.units.filter { !inner.units.contains($0) }.compactMap { units[$0].key }.filter { $0 != "-" }
         guard !others.isEmpty, let terminal = inner.terminals.first else { return true }
@@ -249,7 +249,9 @@ public final class Tagger: Sendable {
                 names.insert(MatchKey.of(norm: word.lowercased()).replacingOccurrences(of: "\u{307}", with: ""))
             }
         }
-        return others.contains { names.contains($0) }
+        // An initial stands for a name with its first letter (В. Путин, V. Putin).
+        let initials = Set(names.compactMap { $0.unicodeScalars.first })
+        return others.contains { names.contains($0) || ($0.unicodeScalars.count == 2 && $0.hasSuffix(".") && initials.contains($0.unicodeScalars.first!)) }
     }
 
     /// True when `text` holds a German umlaut or ß (an alias in `de-ascii` spelling, Mueller,

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Tilmash
+
+/// The rules for names no list holds (issue 12) and the precision cases that pin them,
+/// each with hand-checked spans from a real run.
+@Suite struct NamePartRuleTests {
+    let tagger = try! Tagger.bundled()
+
+    func found(_ text: String, _ language: Language) throws -> [String] {
+        try tagger.tag(text, language: language).map { "\($0.type) \($0.text) \($0.id)" }
+    }
+
+    @Test func personsFromNameParts() throws {
+        #expect(try found("Dean Whitehead und Lars Müller spielten.", .german).contains("PERSON Lars Müller rule:person"))
+        #expect(try found("В. Путин и J. Smith встретились с S. Lavrov.", .russian)
+                == ["PERSON В. Путин person:vladimir-putin", "PERSON J. Smith rule:person", "PERSON S. Lavrov person:sergey-lavrov"])
+        #expect(try found("Владимир Иванов приехал в Москву.", .russian) == ["PERSON Владимир Иванов rule:person", "PLACE Москву city:524901"])
+        #expect(try found("İsmail Yılmaz ve Dicle Koç geldi.", .turkish) == ["PERSON İsmail Yılmaz rule:person", "PERSON Dicle Koç rule:person"])
+    }
+
+    /// A surname alone does not link a different person; common surnames alone link nobody.
+    @Test func surnamesDoNotLinkOtherPersons() throws {
+        #expect(try found("Ali Yılmaz ve Mehmet Yılmaz, Ahmet Erdoğan ile görüştü.", .turkish)
+                == ["PERSON Ali Yılmaz rule:person", "PERSON Mehmet Yılmaz rule:person", "PERSON Ahmet Erdoğan rule:person"])
+        #expect(try found("They met Talant Sultanov and Hüseynov and Hacıyev.", .english)
+                == ["PERSON Talant Sultanov rule:person", "PERSON Hüseynov rule:person", "PERSON Hacıyev rule:person"])
+    }
+
+    @Test func precisionCases() throws {
+        #expect(try found("Того же мнения придерживается министр.", .russian).isEmpty)
+        #expect(try found("Das Gerät wurde in der Sparte gezeigt.", .german).isEmpty)
+        #expect(try found("Dün geldi. Sana söyledim. İSTANBUL İLE ANKARA.", .turkish)
+                == ["PLACE İSTANBUL city:745044", "PLACE ANKARA city:323786"])
+        #expect(try found("GeoCities was a web host.", .english).isEmpty)
+        #expect(try found("SAYIN Devlet Bahçeli konuştu.", .turkish) == ["PERSON Devlet Bahçeli person:devlet-bahceli"])
+    }
+
+    @Test func capitalsAbbreviationsAndEndings() throws {
+        #expect(try found("İSTANBUL’DA ve ASTANA’DA, KAZAKİSTAN’DA toplantı.", .turkish)
+                == ["PLACE İSTANBUL city:745044", "PLACE ASTANA city:1526273", "PLACE KAZAKİSTAN country:KZ"])
+        #expect(try found("The G7 and G20 and G-7 summits.", .english) == ["ORG G7 org:g7", "ORG G20 org:g20", "ORG G-7 org:g7"])
+        let tokayev = try tagger.tag("Президент Тоқаевтың сапары.", language: .kazakh)
+        #expect(tokayev.map(\.range) == [10..<16] && tokayev.first?.id == "person:kassym-jomart-tokayev")
+    }
+
+    @Test func laterSurnameMentionsAndOrganisations() throws {
+        #expect(try found("Jared Loughner was arrested. Police said Loughner acted alone.", .english)
+                .filter { $0.hasPrefix("PERSON") } == ["PERSON Jared Loughner rule:person", "PERSON Loughner rule:person"])
+        let ru = try found("Активисты движения «Солидарность» пришли к зданию.", .russian)
+        #expect(ru == ["ORG Солидарность rule:org"])
+    }
+}
