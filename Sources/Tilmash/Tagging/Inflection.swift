@@ -90,6 +90,11 @@ struct Inflection: Sendable {
     /// Which ending lists apply to a word: its language's, and for Cyrillic words both
     /// Russian and Kazakh (the two are often mixed), for Latin words Turkish and German too
     /// when the text's language is not known.
+    static func languages(for language: Language, key: String) -> [Language] {
+        languages(for: language, cyrillic: key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic })
+    }
+
+    /// The same, when the caller already knows whether the word is Cyrillic.
     static func languages(for language: Language, cyrillic: Bool) -> [Language] {
         if cyrillic { return language == .kazakh ? [.kazakh, .russian] : [.russian, .kazakh] }
         switch language {

@@ -38,8 +38,7 @@ struct PersonMentionRule {
             if case .some(.some(let model)) = learned[key] {
                 found = (model, units[index].apostropheSuffix)
             } else if units[index].apostropheSuffix == 0 {
-                let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
-                for stem in inflection.stems(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic)) {
+                for stem in inflection.stems(of: key, languages: Inflection.languages(for: language, key: key)) {
                     if case .some(.some(let model)) = learned[stem.key] { found = (model, stem.trimmed); break }
                 }
             }

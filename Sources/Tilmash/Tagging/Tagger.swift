@@ -65,23 +65,15 @@ public final class Tagger: Sendable {
     public func tag(tokens: [Token], in text: String, language: Language) -> [Entity] {
         let units = MatchUnit.units(of: tokens)
         let scalars = Array(text.unicodeScalars)
-        var candidates = gazetteerCandidates(units, language: language)
+        let lookups = UnitLookups(units: units, image: gazetteer.image) { self.readings(of: $0, language: language) }
+        var candidates = gazetteerCandidates(units, language: language, lookups: lookups)
         resolveAmbiguity(&candidates, units: units)
         unlinkCommonSurnames(&candidates, units: units)
         var knownTypes: [Int: EntityType] = [:]
         for candidate in candidates {
             for unit in candidate.units { knownTypes[unit] = candidate.type(in: gazetteer) }
         }
-        let image = gazetteer.image
-        let words = units.map { unit -> UInt32 in
-            guard var key = unit.key else { return .max }
-            return key.withUTF8 { image.word(UnsafeRawBufferPointer($0)) } ?? .max
-        }
-        let context = RuleContext(units: units, words: words, readings: { index in
-            guard let key = units[index].key, units[index].apostropheSuffix == 0 else { return [] }
-            let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
-            return self.inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic), in: image)
-        }, image: image, knownTypes: knownTypes)
+        let context = RuleContext(units: units, words: lookups.words, readings: lookups.readings, image: gazetteer.image, knownTypes: knownTypes)
         let titles = PersonTitleRule(lists: lists)
         var rules = titles.candidates(units, knownTypes: knownTypes)
         rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes, classes: context.classes)
@@ -113,10 +105,10 @@ public final class Tagger: Sendable {
 
     /// Step 2–3: for each start unit the longest alias match (an uninflected one wins a tie
     /// with an inflected one; otherwise the first found).
-    private func gazetteerCandidates(_ units: [MatchUnit], language: Language) -> [Candidate] {
+    private func gazetteerCandidates(_ units: [MatchUnit], language: Language, lookups: UnitLookups) -> [Candidate] {
         var candidates: [Candidate] = []
         var best: Candidate?
-        for match in aliasMatches(units, language: language) {
+        for match in aliasMatches(units, language: language, lookups: lookups) {
             if let current = best, current.units.lowerBound != match.units.lowerBound {
                 candidates.append(current)
                 best = nil
@@ -132,32 +124,19 @@ public final class Tagger: Sendable {
 
     /// Every alias occurrence the capitalisation checks accept, by start unit, in the order
     /// the automaton walk finds them (the tests compare this with a naive matcher).
-    func aliasMatches(_ units: [MatchUnit], language: Language) -> [Candidate] {
+    func aliasMatches(_ units: [MatchUnit], language: Language, lookups given: UnitLookups? = nil) -> [Candidate] {
         let image = gazetteer.image
-        // Each unit's key is looked up once: its word id, or `none` when no alias holds it.
-        let none = UInt32.max
-        func word(_ key: String?) -> UInt32 {
-            guard var key else { return none }
-            return key.withUTF8 { image.word(UnsafeRawBufferPointer($0)) } ?? none
-        }
-        let words = units.map { word($0.key) }
-        let wholeWords = units.map { word($0.wholeKey) }
+        let lookups = given ?? UnitLookups(units: units, image: image) { self.readings(of: $0, language: language) }
+        let none = UnitLookups.none
+        let words = lookups.words
+        let wholeWords = units.map { lookups.word($0.wholeKey) }
         let capital = units.map(\.startsWithCapital)
         let sentenceStarts = MatchUnit.sentenceStarts(units)
         let hasUmlaut = language == .german ? units.map { Self.hasUmlaut($0.text) } : []
         let letterCounts = units.map { $0.text.unicodeScalars.filter(CharacterClass.isAlphabetic).count }
         let withDigits = units.map { $0.text.unicodeScalars.contains { $0.properties.numericType != nil } }
         let allCapitals = units.map { $0.isHyphen || $0.isAllCapitals }
-        var readings = [[Inflection.Reading]?](repeating: nil, count: units.count)
-        func readingsOf(_ index: Int) -> [Inflection.Reading] {
-            if let cached = readings[index] { return cached }
-            let unit = units[index]
-            guard let key = unit.key, unit.apostropheSuffix == 0 else { readings[index] = []; return [] }
-            let cyrillic = key.unicodeScalars.contains { !$0.isASCII && Script.of($0) == .cyrillic }
-            let result = inflection.readings(of: key, languages: Inflection.languages(for: language, cyrillic: cyrillic), in: image)
-            readings[index] = result
-            return result
-        }
+        let readingsOf = lookups.readings
         var matches: [Candidate] = []
         for start in units.indices {
             guard units[start].key != nil, !units[start].isHyphen else { continue }
@@ -219,6 +198,13 @@ public final class Tagger: Sendable {
             }
         }
         return matches
+    }
+
+    /// The readings of a unit as a gazetteer word plus a case ending of `language` (none for
+    /// a barrier or a word with a suffix after an apostrophe).
+    private func readings(of unit: MatchUnit, language: Language) -> [Inflection.Reading] {
+        guard let key = unit.key, unit.apostropheSuffix == 0 else { return [] }
+        return inflection.readings(of: key, languages: Inflection.languages(for: language, key: key), in: gazetteer.image)
     }
 
     /// A surname alone that is too common to name anyone (``TaggerLists/commonSurnames``:
@@ -284,6 +270,39 @@ public final class Tagger: Sendable {
                 ?? terminals[0]
             candidates[index].terminals = [chosen]
         }
+    }
+}
+
+/// What the walk and the rules look up per unit, once per document: each unit's word id
+/// (``none`` when no alias or name part holds its key) and, on first use, its readings.
+final class UnitLookups {
+    static let none = UInt32.max
+    private(set) var words: [UInt32] = []
+    private let image: GazetteerImage
+    private let units: [MatchUnit]
+    private let read: (MatchUnit) -> [Inflection.Reading]
+    private var cache: [[Inflection.Reading]?]
+
+    init(units: [MatchUnit], image: GazetteerImage, readings: @escaping (MatchUnit) -> [Inflection.Reading]) {
+        self.units = units
+        self.image = image
+        read = readings
+        cache = [[Inflection.Reading]?](repeating: nil, count: units.count)
+        words = units.map { word($0.key) }
+    }
+
+    /// The word id of `key`, or ``none``.
+    func word(_ key: String?) -> UInt32 {
+        guard var key else { return Self.none }
+        return key.withUTF8 { image.word(UnsafeRawBufferPointer($0)) } ?? Self.none
+    }
+
+    /// The readings of unit `index` (cached).
+    func readings(_ index: Int) -> [Inflection.Reading] {
+        if let cached = cache[index] { return cached }
+        let result = read(units[index])
+        cache[index] = result
+        return result
     }
 }
 
