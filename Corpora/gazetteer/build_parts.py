@@ -14,6 +14,10 @@ Output: UTF-8, `#` comments, one word per line: `word <TAB> class,class...`, sor
                  ru: Will, Deniz, Роман), so in text of that language it needs more evidence
   surname        a surname (OpenCorpora Surn)
   patronymic     a patronymic (OpenCorpora Patr)
+  surname-listed a surname of the US Census 1990 list (Corpora/names/data/surnames-listed.tsv):
+                 after a given name it makes a person name (Pam Butler), alone it names none
+  word-tr        a lower-case word of 3-8 letters of the Turkish hunspell dictionary (Debian
+                 hunspell-tr, MPL-2.0): capitalised before an apostrophe it is no name (Ekim'de)
   org-head       an organisation head noun that ends a name (Bank, Partisi, Ministerium)
   org-head-first an organisation head noun that starts one (Ministry, Министерство)
   org-legal      a legal form (GmbH, ООО, A.Ş.)
@@ -30,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
 OUT = os.path.join(HERE, "data", "parts", "name-parts.tsv")
 CLASSES = ["given", "surname", "patronymic", "org-head", "org-head-first",
-           "org-legal", "place-after", "place-before", "common-en", "common-de", "common-tr", "common-ru"]
+           "org-legal", "place-after", "place-before", "common-en", "common-de", "common-tr", "common-ru", "surname-listed", "word-tr"]
 
 
 def die(message):
@@ -66,6 +70,25 @@ def check(path=OUT):
     return count
 
 
+TURKISH_DIC = "/usr/share/hunspell/tr_TR.dic"
+
+
+def turkish_words():
+    """Lower-case entries of 3-8 letters of the Turkish hunspell dictionary (roots, mostly)."""
+    if not os.path.exists(TURKISH_DIC):
+        die("%s is missing (apt-get install hunspell-tr)" % TURKISH_DIC)
+    words = set()
+    with open(TURKISH_DIC, encoding="utf-8") as f:
+        next(f, None)  # the entry count
+        for line in f:
+            word = line.split("/", 1)[0].strip()
+            if 3 <= len(word) <= 8 and all(c in "abcçdefgğhıijklmnoöprsştuüvyzâîû" for c in word):
+                words.add(word)
+    if len(words) < 10000:
+        die("%s: only %d words" % (TURKISH_DIC, len(words)))
+    return sorted(words)
+
+
 def main():
     if "--check" in sys.argv[1:]:
         print("name-parts.tsv: %d words, valid" % check())
@@ -93,6 +116,10 @@ def main():
             add(fields[0], "common-" + language)
     for fields in rows(os.path.join(names, "surnames-ru.tsv"), 2):
         add(fields[0], "surname")
+    for word in turkish_words():
+        add(word, "word-tr")
+    for fields in rows(os.path.join(names, "surnames-listed.tsv"), 2):
+        add(fields[0], "surname-listed")
     for fields in rows(os.path.join(names, "patronymics-ru.tsv"), 2):
         add(fields[0], "patronymic")
     for fields in rows(os.path.join(orgs, "org-keywords.tsv"), 3):

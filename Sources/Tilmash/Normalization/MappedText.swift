@@ -207,6 +207,15 @@ enum CharacterClass {
         return flags
     }
 
+    /// A mandatory line break of UAX #14 (classes BK, CR, LF, NL): LF, VT, FF, CR, NEL,
+    /// LINE SEPARATOR, PARAGRAPH SEPARATOR.
+    @inline(__always)
+    static func isLineBreak(_ value: UInt32) -> Bool {
+        (value >= 0x0A && value <= 0x0D) || value == 0x85 || value == 0x2028 || value == 0x2029
+    }
+    @inline(__always)
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { isLineBreak(scalar.value) }
+
     /// The script of a letter by code point block — Latin, Cyrillic, Greek or nil — for
     /// the scripts the mixed-script repair deals with (no ICU call per letter).
     @inline(__always)

@@ -1,6 +1,7 @@
 /// Rule: a person named in full once is the same person when the document later (or
 /// earlier) calls them by the surname alone: `Jared Loughner … Loughner`, `Гэбриэль
-/// Гиффордс … Гиффордс`, also with a case ending (`Лофнеру`, `Kirilov’un`). The mention
+/// Гиффордс … Гиффордс`, also with a case ending (`Лофнеру`, `Kirilov’un`) — or by a
+/// listed given name that is no common word of the language (`Phillip Allen … Phillip`). The mention
 /// takes the full name's identity: its gazetteer id, or (for a name a rule found) the full
 /// name as canonical and id `rule:person`.
 ///
@@ -23,11 +24,20 @@ struct PersonMentionRule {
                 model.rule = (.person, name, "person-mention", "rule:person")
             }
             let identity = model.terminals.first.map { "\($0.entry)" } ?? model.rule?.canonical ?? ""
-            if let existing = learned[key] {
-                let other = existing.flatMap { $0.terminals.first.map { "\($0.entry)" } ?? $0.rule?.canonical }
-                if other != identity { learned[key] = .some(nil) }
-            } else {
-                learned[key] = model
+            var keys = [key]
+            // The given name too, when it is listed as one and no common word of the text's
+            // language: `Phillip Allen … Phillip`.
+            if let first = words.first, first != last, let given = units[first].key, given.unicodeScalars.count >= 3,
+               context.classes[first].contains(.given), context.classes[first].isDisjoint(with: NamePart.common(in: language)) {
+                keys.append(given)
+            }
+            for key in keys {
+                if let existing = learned[key] {
+                    let other = existing.flatMap { $0.terminals.first.map { "\($0.entry)" } ?? $0.rule?.canonical }
+                    if other != identity { learned[key] = .some(nil) }
+                } else {
+                    learned[key] = model
+                }
             }
         }
         guard !learned.isEmpty else { return [] }

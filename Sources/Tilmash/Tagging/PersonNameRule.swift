@@ -1,6 +1,6 @@
 /// Rule: person names no gazetteer entry holds, recognised from their parts
 /// (``NamePart``, the gazetteer's name-part lists) and the morphology of surnames
-/// (`Resources/tagging/name-morphology.tsv`):
+/// (`Resources/tagging/name-morphology.tsv`); a name never runs across a line break:
 ///
 /// - a given name and one to three capitalised words: `Ahmet Yılmaz`, `Angela Merkel`,
 ///   `Сергея Иванова`, `Recep Tayyip Erdoğan’ın` (a suffix after an apostrophe ends the
@@ -13,8 +13,9 @@
 ///   `Pashinyan`, `Saakashvili`, `Ahmetoğlu`.
 ///
 /// A given name that is also a common word in the text's language (`Deniz`, `Genel` in
-/// Turkish, `Will`, `Dean` in English, `Роман` in Russian) needs a word with a surname
-/// ending after it. A word the gazetteer
+/// Turkish, `Will`, `Dean` in English, `Роман` in Russian) or has two letters (`Ed`) needs
+/// a word with a surname ending after it, or (outside German, whose nouns are capitalised)
+/// a surname of the US Census list (`Pam Butler`, `Tom Warrick`). A word the gazetteer
 /// knows as a place or organisation is not part of the name, except a given name that is
 /// also a town (`Владимир`) before a surname. Source `rule`, id `rule:person`.
 struct PersonNameRule {
@@ -37,10 +38,10 @@ struct PersonNameRule {
                 || titles.startsTitle(index, in: units) || lists.connectors.contains(key)
         }
         func foreignType(_ index: Int) -> Bool { context.knownTypes[index].map { $0 != .person } ?? false }
-        /// Extends a name from `start` over capitalised words (at most `limit` more).
         /// Extends a name from `start` over capitalised words (at most `limit` more), also
         /// over a hyphen between two (`Jean-Claude`); not into the rest of a glued word
-        /// (`GeoCities`).
+        /// (`GeoCities`), not across a line break. A word the gazetteer knows as another
+        /// type joins only as a listed name part (`Tom Martin`: Martin is also a town).
         func extend(from start: Int, limit: Int) -> Int {
             var end = start
             if units[start].apostropheSuffix > 0 { return end }
@@ -48,8 +49,8 @@ struct PersonNameRule {
             while words < limit {
                 var next = end + 1
                 if next < units.count, units[next].isHyphen, units[next].token == units[end].token { next += 1 }
-                guard next < units.count, context.isCapitalizedWord(next) || context.isInitial(next), !blocked(next),
-                      !foreignType(next) || !context.classes[next].isDisjoint(with: [.surname]),
+                guard next < units.count, !context.lineBreakBefore[next], context.isCapitalizedWord(next) || context.isInitial(next), !blocked(next),
+                      !foreignType(next) || !context.classes[next].isDisjoint(with: [.surname, .given]),
                       units[next].token != units[end].token || next == end + 2 else { break }
                 end = next
                 words += 1
@@ -68,8 +69,8 @@ struct PersonNameRule {
             // Initials and a surname.
             if context.isInitial(index), context.sentenceStart[index] == false || context.isInitial(index + 1) || index + 1 < units.count {
                 var next = index
-                while context.isInitial(next) { next += 1 }
-                if next < units.count, context.isCapitalizedWord(next), !blocked(next), !foreignType(next) || surnameLike(next, in: context) {
+                while context.isInitial(next), next + 1 < units.count, !context.lineBreakBefore[next + 1] { next += 1 }
+                if next > index, !context.isInitial(next), context.isCapitalizedWord(next), !blocked(next), !foreignType(next) || surnameLike(next, in: context) {
                     add(index, next, "person-initials")
                     index = next
                     continue
@@ -80,8 +81,12 @@ struct PersonNameRule {
             if !classes.isDisjoint(with: NamePart.given), index + 1 < units.count, units[index].apostropheSuffix == 0 {
                 let end = extend(from: index, limit: 3)
                 if end > index {
-                    let strong = ((index + 1)...end).contains { surnameLike($0, in: context) }
-                    let common = !classes.isDisjoint(with: NamePart.common(in: language))
+                    // A census surname is evidence except in German, where it is as often a
+                    // noun (`Im Jahr`, `Am Sonntag`).
+                    let listed = language != .german
+                    let strong = ((index + 1)...end).contains { surnameLike($0, in: context) || (listed && context.classes[$0].contains(.listedSurname)) }
+                    // Two letters are a word as often as a name (`In`, `Am`, `Ed`).
+                    let common = !classes.isDisjoint(with: NamePart.common(in: language)) || (units[index].key?.unicodeScalars.count ?? 0) <= 2
                     let placeFirst = foreignType(index)
                     if (!common || strong) && (!placeFirst || strong) {
                         add(index, end, "person-given-name")
@@ -94,10 +99,10 @@ struct PersonNameRule {
             // Sultanov" (whose id the tagger keeps only when the word is one of the entry's
             // names). Not in German, where every noun has a capital.
             if language != .german, !context.sentenceStart[index], context.knownTypes[index] == nil, index + 1 < units.count,
-               units[index].apostropheSuffix == 0, units[index + 1].token != units[index].token,
+               units[index].apostropheSuffix == 0, units[index + 1].token != units[index].token, !context.lineBreakBefore[index + 1],
                context.knownTypes[index + 1] == .person, context.isCapitalizedWord(index + 1) {
                 var end = index + 1
-                while end + 1 < units.count, context.knownTypes[end + 1] == .person, units[end].apostropheSuffix == 0 { end += 1 }
+                while end + 1 < units.count, context.knownTypes[end + 1] == .person, units[end].apostropheSuffix == 0, !context.lineBreakBefore[end + 1] { end += 1 }
                 add(index, end, "person-before-surname")
                 index = end
                 continue
@@ -106,7 +111,7 @@ struct PersonNameRule {
             if !context.sentenceStart[index], context.knownTypes[index] == nil, surnameLike(index, in: context),
                classes.isDisjoint(with: NamePart.given) {
                 var end = index
-                while end + 1 < units.count, units[end].apostropheSuffix == 0, context.isCapitalizedWord(end + 1), !blocked(end + 1),
+                while end + 1 < units.count, units[end].apostropheSuffix == 0, !context.lineBreakBefore[end + 1], context.isCapitalizedWord(end + 1), !blocked(end + 1),
                       !context.classes[end + 1].isDisjoint(with: [.given, .patronymic]) || context.isInitial(end + 1) {
                     end += 1
                 }

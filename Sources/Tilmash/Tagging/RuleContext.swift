@@ -11,11 +11,19 @@ struct RuleContext {
     let sentenceStart: [Bool]
     /// The type of the gazetteer candidate covering each unit.
     let knownTypes: [Int: EntityType]
+    /// A line break lies between the unit and the one before it: a name the rules build
+    /// never runs across one (a list of names one per line is several names).
+    let lineBreakBefore: [Bool]
 
-    init(units: [MatchUnit], words: [UInt32], readings: (Int) -> [Inflection.Reading], image: GazetteerImage,
+    init(units: [MatchUnit], scalars: [Unicode.Scalar], words: [UInt32], readings: (Int) -> [Inflection.Reading], image: GazetteerImage,
          knownTypes: [Int: EntityType]) {
         self.units = units
         self.knownTypes = knownTypes
+        lineBreakBefore = units.indices.map { index in
+            guard index > 0 else { return false }
+            let gap = units[index - 1].range.upperBound..<max(units[index - 1].range.upperBound, units[index].range.lowerBound)
+            return scalars[gap].contains(where: CharacterClass.isLineBreak)
+        }
         var classes: [NamePart] = []
         classes.reserveCapacity(units.count)
         for (index, word) in words.enumerated() {

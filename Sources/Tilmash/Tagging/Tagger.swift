@@ -73,7 +73,7 @@ public final class Tagger: Sendable {
         for candidate in candidates {
             for unit in candidate.units { knownTypes[unit] = candidate.type(in: gazetteer) }
         }
-        let context = RuleContext(units: units, words: lookups.words, readings: lookups.readings, image: gazetteer.image, knownTypes: knownTypes)
+        let context = RuleContext(units: units, scalars: scalars, words: lookups.words, readings: lookups.readings, image: gazetteer.image, knownTypes: knownTypes)
         let titles = PersonTitleRule(lists: lists)
         var rules = titles.candidates(units, knownTypes: knownTypes)
         rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes, classes: context.classes)
@@ -82,6 +82,7 @@ public final class Tagger: Sendable {
         rules += PlaceDesignatorRule(lists: lists).candidates(context)
         rules += AcronymRule(lists: lists).candidates(context)
         rules += CyrillicOrganizationRule(lists: lists).candidates(context, language: language)
+        rules += ApostropheNameRule().candidates(context, language: language)
         // A rule name around a gazetteer name of the same type takes that entry's identity
         // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
         // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over
@@ -104,11 +105,15 @@ public final class Tagger: Sendable {
     // MARK: Gazetteer matching
 
     /// Step 2–3: for each start unit the longest alias match (an uninflected one wins a tie
-    /// with an inflected one; otherwise the first found).
+    /// with an inflected one; otherwise the first found). A one-word match through a case
+    /// ending is no match when the whole word is a listed given name (`Natalya` is not
+    /// Natal + `-ya`).
     private func gazetteerCandidates(_ units: [MatchUnit], language: Language, lookups: UnitLookups) -> [Candidate] {
         var candidates: [Candidate] = []
         var best: Candidate?
         for match in aliasMatches(units, language: language, lookups: lookups) {
+            if match.inflected, match.units.count == 1, units[match.units.lowerBound].apostropheSuffix == 0,
+               gazetteer.image.wordClasses(lookups.words[match.units.lowerBound]).contains(.given) { continue }
             if let current = best, current.units.lowerBound != match.units.lowerBound {
                 candidates.append(current)
                 best = nil

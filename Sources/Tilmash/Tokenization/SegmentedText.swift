@@ -109,11 +109,9 @@ struct SegmentedText {
     func lineBreaks(in range: Range<Int>) -> Int {
         var breaks = 0
         for index in range {
-            switch units[index] {
-            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: breaks += 1
-            case 0x0D where index + 1 >= range.upperBound || units[index + 1] != 0x0A: breaks += 1
-            default: break
-            }
+            let unit = units[index]
+            // `\r\n` is one break: its `\r` is not counted.
+            if CharacterClass.isLineBreak(UInt32(unit)), unit != 0x0D || index + 1 >= range.upperBound || units[index + 1] != 0x0A { breaks += 1 }
         }
         return breaks
     }

@@ -41,9 +41,7 @@ struct SentenceSplitter: Sendable {
         return starts
     }
 
-    private static func isLineBreak(_ unit: UInt16) -> Bool {
-        unit == 0x0A || unit == 0x0D || unit == 0x0B || unit == 0x0C || unit == 0x85 || unit == 0x2028 || unit == 0x2029
-    }
+    private static func isLineBreak(_ unit: UInt16) -> Bool { CharacterClass.isLineBreak(UInt32(unit)) }
 
     /// Replaces each line break inside a sentence by spaces (same length, so offsets stay).
     private func hideSoftLineBreaks(_ units: inout [UInt16]) {

@@ -13,8 +13,12 @@ enum EvalCommand: Command {
     Tags each FILE and compares with the gold mentions, one JSON object per line:
       {"file": "<name>", "start": 12, "end": 18, "text": "Astana", "type": "PLACE", ...}
     (Unicode scalar offsets, end exclusive). A gold "file" is matched against the base name
-    of each FILE. Prints precision, recall and F1 per type and overall, for strict matching
-    (same span and type) and overlap matching (overlapping span, same type).
+    of each FILE; a mention's text is read from the FILE. Prints precision, recall and F1
+    per type and overall for three matchings — strict (same span and type), overlap
+    (overlapping span, same type) and endings forgiven (strict, but a prediction that stops
+    before an ending of at most 6 letters inside the gold's last word counts: gold
+    Тоқаевтың, predicted Тоқаев) — then F1 per language of the documents (the --lang
+    given, or the language identified for each whole FILE).
 
     Options:
       --gold PATH       the gold annotation (required)
@@ -36,32 +40,58 @@ enum EvalCommand: Command {
         let tagger = try TagCommand.makeTagger(arguments)
         let gold = try readGold(goldPath)
         var predicted: [Evaluation.Mention] = []
+        var relevantGold: [Evaluation.Mention] = []
         var names: Set<String> = []
+        /// The language of each document, for the per-language table.
+        var languages: [String: Language] = [:]
+        let goldByDocument = Dictionary(grouping: gold, by: \.document)
         ProgressMeter.shared.start(paths: arguments.positionals)
         for path in arguments.positionals {
             let name = (path as NSString).lastPathComponent
-            names.insert(name)
+            guard names.insert(name).inserted else { throw UsageError("two FILEs are named \(name); the gold tells documents apart by base name") }
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
                 throw RuntimeFailure("\(path): \(error.localizedDescription)")
             }
             ProgressMeter.shared.advance(data.count)
             let text = UTF8Decoder.decode(data).text
-            for entity in try tagger.tag(text, language: language) {
+            let documentLanguage = try language ?? LanguageIdentifier.bundled().identify(text).language
+            languages[name] = documentLanguage
+            let scalars = Array(text.unicodeScalars)
+            for mention in goldByDocument[name] ?? [] {
+                guard mention.range.upperBound <= scalars.count else {
+                    throw RuntimeFailure("\(goldPath): \(name) \(mention.range.lowerBound)-\(mention.range.upperBound) lies beyond the document's \(scalars.count) characters")
+                }
+                relevantGold.append(.init(document: name, range: mention.range, type: mention.type,
+                                          text: String(String.UnicodeScalarView(scalars[mention.range]))))
+            }
+            for entity in tagger.tag(tokens: try Tokenizer(language: documentLanguage).tokenize(text), in: text, language: documentLanguage) {
                 predicted.append(.init(document: name, range: entity.range, type: entity.type, text: entity.text))
             }
         }
-        let relevantGold = gold.filter { names.contains($0.document) }
         let evaluation = Evaluation(gold: relevantGold, predicted: predicted)
         let out = OutputStream.standardOutput
         out.write("files: \(names.count), gold mentions: \(relevantGold.count), predicted: \(predicted.count)\n")
-        for (title, table) in [("strict (span + type)", evaluation.strict), ("overlap (+ type)", evaluation.overlap)] {
+        for (title, table) in [("strict (span + type)", evaluation.strict), ("overlap (+ type)", evaluation.overlap),
+                               ("endings forgiven (+ type)", evaluation.endings)] {
             out.write("\n\(title)\n")
             out.write("type     precision  recall      f1    tp  pred  gold\n")
             for type in EntityType.allCases.sorted() {
                 out.write(row(type.rawValue, table.byType[type] ?? Evaluation.Score()))
             }
             out.write(row("overall", table.overall))
+        }
+        out.write("\nby language (F1)\n")
+        out.write("lang   files   strict  overlap  endings  pred  gold\n")
+        for code in Set(languages.values.map(\.rawValue)).sorted() {
+            let documents = Set(languages.filter { $0.value.rawValue == code }.keys)
+            let part = Evaluation(gold: relevantGold.filter { documents.contains($0.document) },
+                                  predicted: predicted.filter { documents.contains($0.document) })
+            func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+            func f(_ value: Double) -> String { String(format: "%.3f", value) }
+            out.write(code.padding(toLength: 4, withPad: " ", startingAt: 0) + cell("\(documents.count)", 8) + cell(f(part.strict.overall.f1), 9)
+                      + cell(f(part.overlap.overall.f1), 9) + cell(f(part.endings.overall.f1), 9)
+                      + cell("\(part.strict.overall.predicted)", 6) + cell("\(part.strict.overall.gold)", 6) + "\n")
         }
         if arguments.has("--errors") {
             out.write("\nmissed (strict):\n")

@@ -29,6 +29,13 @@ struct NamePart: OptionSet, Sendable, Hashable {
     static let commonGerman = NamePart(rawValue: 1 << 10)
     static let commonTurkish = NamePart(rawValue: 1 << 11)
     static let commonRussian = NamePart(rawValue: 1 << 12)
+    /// A surname from a frequency list of a country where surnames are often ordinary words
+    /// too (the US Census list: `Smith`, `Young`, `Park`, `Butler`): it makes a given name
+    /// before it a person name (`Pam Butler`), but names no person alone.
+    static let listedSurname = NamePart(rawValue: 1 << 13)
+    /// A lower-case word of the Turkish dictionary (hunspell-tr, 3–8 letters: `ekim`,
+    /// `konsey`): capitalised before an apostrophe suffix it is still no name (`Ekim’de`).
+    static let turkishWord = NamePart(rawValue: 1 << 14)
 
     /// The common-word flags that matter in text of `language`.
     static func common(in language: Language) -> NamePart {
@@ -46,5 +53,6 @@ struct NamePart: OptionSet, Sendable, Hashable {
         ("org-head", .organizationHead), ("org-head-first", .organizationHeadFirst), ("org-legal", .legalForm),
         ("place-after", .placeAfter), ("place-before", .placeBefore),
         ("common-en", .commonEnglish), ("common-de", .commonGerman), ("common-tr", .commonTurkish), ("common-ru", .commonRussian),
+        ("surname-listed", .listedSurname), ("word-tr", .turkishWord),
     ]
 }
