@@ -16,7 +16,7 @@ Output: UTF-8, `#` comments, one word per line: `word <TAB> class,class...`, sor
   patronymic     a patronymic (OpenCorpora Patr)
   surname-listed a surname of the US Census 1990 list (Corpora/names/data/surnames-listed.tsv):
                  after a given name it makes a person name (Pam Butler), alone it names none
-  word-tr        a lower-case word of 3-8 letters of the Turkish hunspell dictionary (Debian
+  word-tr        a lower-case word of 3-10 letters of the Turkish hunspell dictionary (Debian
                  hunspell-tr, MPL-2.0): capitalised before an apostrophe it is no name (Ekim'de)
   org-head       an organisation head noun that ends a name (Bank, Partisi, Ministerium)
   org-head-first an organisation head noun that starts one (Ministry, Министерство)
@@ -74,7 +74,7 @@ TURKISH_DIC = "/usr/share/hunspell/tr_TR.dic"
 
 
 def turkish_words():
-    """Lower-case entries of 3-8 letters of the Turkish hunspell dictionary (roots, mostly)."""
+    """Lower-case entries of 3-10 letters of the Turkish hunspell dictionary (roots, mostly)."""
     if not os.path.exists(TURKISH_DIC):
         die("%s is missing (apt-get install hunspell-tr)" % TURKISH_DIC)
     words = set()
@@ -82,7 +82,7 @@ def turkish_words():
         next(f, None)  # the entry count
         for line in f:
             word = line.split("/", 1)[0].strip()
-            if 3 <= len(word) <= 8 and all(c in "abcçdefgğhıijklmnoöprsştuüvyzâîû" for c in word):
+            if 3 <= len(word) <= 10 and all(c in "abcçdefgğhıijklmnoöprsştuüvyzâîû" for c in word):
                 words.add(word)
     if len(words) < 10000:
         die("%s: only %d words" % (TURKISH_DIC, len(words)))

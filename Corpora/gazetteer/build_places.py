@@ -510,17 +510,19 @@ def listed_surnames():
 def split_major(ents, words):
     """(major, rest): the entries bundled in data/MAJOR_NAME and the ones left in the tier. A major
     entry keeps only aliases that are no word of our languages (no '^'), no given name and no
-    census surname (Şarkı, Yeni, Richardson, Norman, George go); one left without aliases stays
-    in the tier."""
+    census surname (Richardson, Norman, George go), and no generated one-word Russian case form:
+    the tagger reads Russian endings itself, and the Latin spellings the compiler makes of such
+    forms are words (Йены -> Yeni, Зарки -> Sarki = Şarkı). One left without aliases stays in the
+    tier."""
     surnames = listed_surnames()
     major, rest = [], []
     for e in ents.values():
         if not is_major(e):
             rest.append(e)
             continue
-        keep = [a for a in e.aliases if B.is_all_caps(a.text) or not (
+        keep = [a for a in e.aliases if (B.is_all_caps(a.text) or not (
             a.caret or words.common(a.text) or words.given_name(a.text)
-            or a.text.casefold() in surnames)]
+            or a.text.casefold() in surnames)) and not (a.origin == B.DERIVED and " " not in a.text)]
         kept = {a.text for a in keep}
         keep = [a for a in keep if a.src is None or a.src in kept]
         if not keep:

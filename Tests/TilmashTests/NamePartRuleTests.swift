@@ -84,4 +84,14 @@ import Testing
         #expect(try found("Natalya German приехала в Бохум.", .russian)
                 == ["PERSON Natalya German rule:person", "PLACE Бохум city:2947416"])
     }
+
+    /// At a sentence start the capital is no evidence: a head noun there starts no
+    /// organisation, everyday abbreviations are no organisation, and a Turkish possessive
+    /// compound (`Savaşı`) is no part of a name; an apostrophe ending is evidence there too.
+    @Test func sentenceStartsAndCompounds() throws {
+        #expect(try found("Правительство уволило часть врачей. СМИ сообщили, что Национальный банк закрыт.", .russian)
+                == ["ORG Национальный банк rule:org"])
+        #expect(try found("Kurtuluş Savaşı’nda Kirilov’un rolü büyüktü.", .turkish) == ["PERSON Kirilov rule:person"])
+        #expect(try found("Girolamo’nun sarayı.", .turkish) == ["PERSON Girolamo rule:person"])
+    }
 }

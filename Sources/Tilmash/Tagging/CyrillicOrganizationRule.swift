@@ -9,6 +9,10 @@
 /// - a name in quotes after a head or a legal form, whatever its case: `движения
 ///   «Солидарность»`, `партия «Яблоко»`, `ТОО «Казахмыс»` — the name without the quotes.
 ///
+/// At a sentence start, where every word has a capital, only a capitalised word right
+/// before the head counts (`Национальный банк`), and a head there starts no name
+/// (`Правительство уволило часть врачей`).
+///
 /// Source `rule`, id `rule:org`.
 struct CyrillicOrganizationRule {
     let lists: TaggerLists
@@ -46,13 +50,14 @@ struct CyrillicOrganizationRule {
                 var start = index - 1
                 while start >= 0, index - start <= 3, lowerWord(start) { start -= 1 }
                 if start >= 0, start < index, cyrillic(start), units[start].startsWithCapital, context.isCapitalizedWord(start),
+                   !context.sentenceStart[start] || start == index - 1, let first = units[start].key, !Self.stopWords.contains(first),
                    context.knownTypes[start] == nil || context.knownTypes[start] == .place, !units[start].isAllCapitals || start == index - 1 {
                     add(start, index)
                     continue
                 }
             }
             // Head … lower-case words.
-            if classes.contains(.organizationHeadFirst), units[index].startsWithCapital, !context.sentenceStart[index] || index + 1 < units.count && lowerWord(index + 1) {
+            if classes.contains(.organizationHeadFirst), units[index].startsWithCapital, !context.sentenceStart[index] {
                 var end = index
                 while end + 1 < units.count, end - index < 3, lowerWord(end + 1) { end += 1 }
                 if end > index { add(index, end) }

@@ -12,6 +12,8 @@
 ///   and patronymics after it: `Назарбаев`, `Абдрахманов`, `Иванов Сергей Петрович`,
 ///   `Pashinyan`, `Saakashvili`, `Ahmetoğlu`.
 ///
+/// In Turkish, a dictionary word with a possessive ending that is no listed name part
+/// (`Savaşı`, `Camii`: ``RuleContext/turkishPossessiveCompound``) is no part of a name.
 /// A given name that is also a common word in the text's language (`Deniz`, `Genel` in
 /// Turkish, `Will`, `Dean` in English, `Роман` in Russian) or has two letters (`Ed`) needs
 /// a word with a surname ending after it, or (outside German, whose nouns are capitalised)
@@ -36,6 +38,7 @@ struct PersonNameRule {
             guard let key = units[index].key else { return true }
             return lists.organizationHeads.contains(key) || !context.classes[index].isDisjoint(with: [.organizationHead, .organizationHeadFirst, .legalForm, .placeAfter, .placeBefore])
                 || titles.startsTitle(index, in: units) || lists.connectors.contains(key)
+                || (context.turkishPossessiveCompound[index] && context.classes[index].isDisjoint(with: [.given, .surname, .patronymic]))
         }
         func foreignType(_ index: Int) -> Bool { context.knownTypes[index].map { $0 != .person } ?? false }
         /// Extends a name from `start` over capitalised words (at most `limit` more), also

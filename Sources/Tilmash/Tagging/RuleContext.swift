@@ -15,8 +15,24 @@ struct RuleContext {
     /// never runs across one (a list of names one per line is several names).
     let lineBreakBefore: [Bool]
 
+    /// In Turkish or Azerbaijani text: the word is a Turkish dictionary word with a
+    /// possessive ending, perhaps a case ending after it (`Savaşı`, `Camii`, `Stadyumu`,
+    /// `Olimpiyatları`, `Binasına`, `Mabedi` = mabet + i): the head of a compound such as
+    /// `Kurtuluş Savaşı`, never a part of a person's name. (The bare word may well be a
+    /// surname: `Dikmen`, `Atsız`, `Park`.)
+    let turkishPossessiveCompound: [Bool]
+
+    /// Possessive endings and the case endings after them, as folded keys (ı = i, ü = u).
+    private static let possessiveEndings: [String] = {
+        let possessives = ["i", "u", "si", "su", "lari", "leri"]
+        let cases = ["", "na", "ne", "nda", "nde", "ndan", "nden", "ni", "nu", "nin", "nun", "yla", "yle"]
+        return possessives.flatMap { possessive in cases.map { possessive + $0 } }.sorted { $0.count > $1.count }
+    }()
+    /// Final consonants a vowel ending softens (folded keys: ğ = g): mabet → mabedi, çocuk → çocuğu.
+    private static let softened: [Character: Character] = ["d": "t", "g": "k", "b": "p"]
+
     init(units: [MatchUnit], scalars: [Unicode.Scalar], words: [UInt32], readings: (Int) -> [Inflection.Reading], image: GazetteerImage,
-         knownTypes: [Int: EntityType]) {
+         knownTypes: [Int: EntityType], language: Language) {
         self.units = units
         self.knownTypes = knownTypes
         lineBreakBefore = units.indices.map { index in
@@ -35,6 +51,23 @@ struct RuleContext {
         }
         self.classes = classes
         sentenceStart = MatchUnit.sentenceStarts(units)
+        guard language == .turkish || language == .azerbaijani else {
+            turkishPossessiveCompound = [Bool](repeating: false, count: units.count)
+            return
+        }
+        func isWord(_ key: Substring) -> Bool {
+            var key = String(key)
+            return key.withUTF8 { image.word(UnsafeRawBufferPointer($0)) }.map { image.wordClasses($0).contains(.turkishWord) } ?? false
+        }
+        turkishPossessiveCompound = units.indices.map { index in
+            guard let key = units[index].key, key.count > 4, units[index].startsWithCapital else { return false }
+            for ending in Self.possessiveEndings where key.hasSuffix(ending) && key.count - ending.count >= 3 {
+                let stem = key.dropLast(ending.count)
+                if isWord(stem) { return true }
+                if let last = stem.last, let hard = Self.softened[last], isWord(stem.dropLast() + String(hard)) { return true }
+            }
+            return false
+        }
     }
 
     /// A capitalised word (not punctuation, not a hyphen).

@@ -73,7 +73,7 @@ public final class Tagger: Sendable {
         for candidate in candidates {
             for unit in candidate.units { knownTypes[unit] = candidate.type(in: gazetteer) }
         }
-        let context = RuleContext(units: units, scalars: scalars, words: lookups.words, readings: lookups.readings, image: gazetteer.image, knownTypes: knownTypes)
+        let context = RuleContext(units: units, scalars: scalars, words: lookups.words, readings: lookups.readings, image: gazetteer.image, knownTypes: knownTypes, language: language)
         let titles = PersonTitleRule(lists: lists)
         var rules = titles.candidates(units, knownTypes: knownTypes)
         rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes, classes: context.classes)
