@@ -26,6 +26,10 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// The ISO 639-1 code (`"und"` for undetermined).
     public var code: String { rawValue }
 
+    /// True for Russian, Kazakh and Kyrgyz, written in Cyrillic letters: in their text a
+    /// short Cyrillic word between Latin names is a word of the text (`Samsung с Apple`).
+    public var writesCyrillic: Bool { self == .russian || self == .kazakh || self == .kyrgyz }
+
     /// True for Turkish and Azerbaijani, whose dotted and dotless i change case differently.
     public var usesTurkicCasing: Bool { self == .turkish || self == .azerbaijani }
 

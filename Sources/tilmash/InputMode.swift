@@ -55,8 +55,10 @@ final class InputRunner {
                 if !midLine { lineNumber += 1 }
                 midLine = end == .continues
                 var content = bytes
+                // A CRLF line end is written back as CRLF; `\r\r\n` (a CRLF converted twice)
+                // is the same one line end.
                 let carriageReturn = end != .continues && content.last == 0x0D
-                if carriageReturn { content = content.dropLast() }
+                while end != .continues, content.last == 0x0D { content = content.dropLast() }
                 let decoded = UTF8Decoder.decode(content)
                 replacements += decoded.replacements
                 switch mode {
@@ -94,7 +96,7 @@ final class InputRunner {
     /// ``DocumentPieces/lineLimit``, and inside a longer line at whitespace (where
     /// ``LineReader`` cuts long lines, never inside a character). A file below the target is one piece. `start` is
     /// where the piece begins in its document; `finish` is called after each document.
-    func forEachDocument(_ body: (_ name: String, _ text: String, _ start: DocumentPosition, _ json: [String: Any]?) throws -> Void,
+    func forEachDocument(_ body: (_ name: String, _ text: String, _ piece: DocumentPiece, _ json: [String: Any]?) throws -> Void,
                          finish: ((_ name: String, _ json: [String: Any]?) throws -> Void)? = nil) -> Int32 {
         forEachInput { reader in
             var replacements = 0
@@ -104,7 +106,7 @@ final class InputRunner {
                 func flush() throws {
                     let decoded = UTF8Decoder.decode(pieces.buffer)
                     replacements += decoded.replacements
-                    try body(reader.name, decoded.text, pieces.start, nil)
+                    try body(reader.name, decoded.text, DocumentPiece(start: pieces.start, replaced: decoded.replaced), nil)
                     pieces.advance(past: decoded.text)
                 }
                 try reader.forEachLine(splitsLongLines: true, maximumPiece: DocumentPieces.lineLimit) { bytes, end in
@@ -119,7 +121,7 @@ final class InputRunner {
                     let decoded = UTF8Decoder.decode(bytes)
                     replacements += decoded.replacements
                     guard let line = jsonLine(decoded.text, field: field, file: reader.name, line: lineNumber) else { return }
-                    try body(reader.name, line.text, DocumentPosition(), line.object)
+                    try body(reader.name, line.text, DocumentPiece(), line.object)
                     try finish?(reader.name, line.object)
                 }
             }
@@ -234,15 +236,28 @@ enum JSONLines {
 
 /// A place in a document in the three offset units (for pieces of a long document).
 struct DocumentPosition {
+    /// Scalars of the decoded text, bytes of the input, UTF-16 units of the decoded text.
     var scalars = 0, utf8 = 0, utf16 = 0
 
-    /// `offset` (counted from this position, in `unit`) as an offset in the document.
-    func adding(_ offset: Int, in unit: OffsetUnit) -> Int {
+    /// This position in `unit`.
+    func offset(in unit: OffsetUnit) -> Int {
         switch unit {
-        case .scalar: return scalars + offset
-        case .utf8: return utf8 + offset
-        case .utf16: return utf16 + offset
+        case .scalar: return scalars
+        case .utf8: return utf8
+        case .utf16: return utf16
         }
+    }
+}
+
+/// A piece of a document as ``InputRunner/forEachDocument(_:finish:)`` hands it over:
+/// where it starts and where the decoder replaced ill-formed bytes in it.
+struct DocumentPiece {
+    var start = DocumentPosition()
+    var replaced: [UTF8Decoder.Replacement] = []
+
+    /// The converter of the piece's scalar offsets (text `text`) to document offsets in `unit`.
+    func offsets(for text: String, in unit: OffsetUnit) -> PieceOffsets {
+        PieceOffsets(text: text, replaced: replaced, start: start, unit: unit)
     }
 }
 
@@ -268,10 +283,11 @@ struct DocumentPieces {
         return end == .newline && blank && buffer.count >= Self.paragraphTarget
     }
 
-    /// Moves past a handed-over piece whose decoded text is `text`.
+    /// Moves past a handed-over piece whose decoded text is `text` (its input bytes are
+    /// the buffer's).
     mutating func advance(past text: String) {
         start.scalars += text.unicodeScalars.count
-        start.utf8 += text.utf8.count
+        start.utf8 += buffer.count
         start.utf16 += text.utf16.count
         buffer.removeAll(keepingCapacity: true)
     }

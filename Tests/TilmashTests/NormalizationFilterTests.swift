@@ -122,8 +122,9 @@ import Testing
             let text = try ascii.normalize(try Fixture.seed(name), language: nil).text
             #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(name) not ASCII")
         }
-        #expect(try ascii.normalize(Fixture.seed("004_ddc9d047bacb3bd0.txt"), language: nil).text.contains("Unterstuetzung"))
-        #expect(try ascii.normalize(Fixture.seed("001_cf9d392c712c68ef.txt"), language: nil).text.contains("Disisleri"))
+        #expect(try ascii.normalize(Fixture.seed("004_ddc9d047bacb3bd0.txt"), language: nil).text.contains("unterstuetzung"))
+        #expect(try ascii.normalize(Fixture.seed("001_cf9d392c712c68ef.txt"), language: nil).text.contains("disisleri"))
+        #expect(try Profile.asciiKeepingCase.normalize(Fixture.seed("001_cf9d392c712c68ef.txt"), language: nil).text.contains("Disisleri"))
         let search = try Profile.search.normalize("Kazakistan Dışişleri Bakanı Kayrat Abdrahmanov’un", language: .turkish)
         #expect(search.text == "kazakistan dışişleri bakanı kayrat abdrahmanov'un")
     }
@@ -145,7 +146,7 @@ import Testing
         #expect(n.originalText(ofScalars: find("ärzte")) == "Ärzte")
         let fi = find("fi")
         #expect(n.originalRange(ofScalars: fi.lowerBound..<fi.lowerBound + 1) == n.originalRange(ofScalars: fi))
-        let ascii = try Profile.ascii.normalize("Tokajew: Unterstützung", language: .german)
+        let ascii = try Profile.asciiKeepingCase.normalize("Tokajew: Unterstützung", language: .german)
         let u = ascii.text.range(of: "Unterstuetzung")!
         let lower = ascii.text.unicodeScalars.distance(from: ascii.text.unicodeScalars.startIndex, to: u.lowerBound)
         #expect(ascii.originalText(ofScalars: lower..<lower + 14) == "Unterstützung")

@@ -15,6 +15,42 @@ public enum UTF8Decoder {
         public let text: String
         /// The number of U+FFFD substitutions made.
         public let replacements: Int
+        /// Each substituted U+FFFD: its scalar offset in `text` and how many input bytes
+        /// it stands for, in order — so that offsets can count the input's own bytes.
+        public let replaced: [Replacement]
+
+        public init(text: String, replacements: Int, replaced: [Replacement] = []) {
+            self.text = text
+            self.replacements = replacements
+            self.replaced = replaced
+        }
+    }
+
+    /// One U+FFFD the decoder put in place of an ill-formed byte sequence.
+    public struct Replacement: Sendable, Equatable {
+        /// Its Unicode scalar offset in the decoded text.
+        public let scalarOffset: Int
+        /// The number of input bytes it replaced (1 to 3: a maximal subpart).
+        public let bytes: Int
+    }
+
+    /// Where the U+FFFD substitutions of decoding `bytes` fall, found with the standard
+    /// library's UTF-8 parser, which takes the same maximal subparts as ICU.
+    static func replacements(in bytes: [UInt8]) -> [Replacement] {
+        var result: [Replacement] = []
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var scalar = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: scalar += 1
+            case .error(let length):
+                result.append(Replacement(scalarOffset: scalar, bytes: length))
+                scalar += 1
+            case .emptyInput: break loop
+            }
+        }
+        return result
     }
 
     /// Decodes `bytes`. Valid UTF-8 (the common case) is taken over without a copy into
@@ -33,14 +69,15 @@ public enum UTF8Decoder {
                                                  Int32(array.count + 1), &substitutions, &status))
                     if status > 0 { count = 0 }
                 }
-                if status > 0 {
-                    // ICU could not convert (it never should with a substitution character);
-                    // fall back to the standard library's repair so no text is lost.
-                    let text = String(decoding: array, as: UTF8.self)
-                    let count = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
-                    return Result(text: text, replacements: count)
+                let replaced = replacements(in: array)
+                if status > 0 || replaced.count != Int(substitutions) {
+                    // ICU could not convert (it never should with a substitution character),
+                    // or cut the input into other subparts than the parser that places the
+                    // replacements: take the standard library's repair, which agrees with
+                    // the parser by construction, so that no text and no offset is lost.
+                    return Result(text: String(decoding: array, as: UTF8.self), replacements: replaced.count, replaced: replaced)
                 }
-                return Result(text: String(utf16Units: units), replacements: Int(substitutions))
+                return Result(text: String(utf16Units: units), replacements: Int(substitutions), replaced: replaced)
             }
         }
     }

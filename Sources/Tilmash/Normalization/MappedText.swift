@@ -78,10 +78,10 @@ public struct MappedText: Sendable, Equatable {
         }
 
         /// Emits `replacement` for input scalars `source`. When both have the same length
-        /// the scalars correspond one to one (case mapping, a letter for a letter);
-        /// otherwise every emitted scalar maps to the whole source range.
-        mutating func emit(_ replacement: [Unicode.Scalar], from source: Range<Int>) {
-            if replacement.count == source.count {
+        /// and `oneToOne` holds, the scalars correspond one to one (case mapping, a letter
+        /// for a letter); otherwise every emitted scalar maps to the whole source range.
+        mutating func emit(_ replacement: [Unicode.Scalar], from source: Range<Int>, oneToOne: Bool = true) {
+            if oneToOne && replacement.count == source.count {
                 output.scalars.append(contentsOf: replacement)
                 output.starts.append(contentsOf: input.starts[source])
                 output.ends.append(contentsOf: input.ends[source])

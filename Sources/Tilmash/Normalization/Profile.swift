@@ -4,7 +4,8 @@
 /// |---|---|---|
 /// | `repair` | display, storage | NFC; invisible and control characters; line-break repair; spaces; mixed-script repair. Keeps case, quotes, diacritics |
 /// | `search` | index terms | `repair` + NFKC + quotes and apostrophes + language-correct case folding |
-/// | `ascii` | loose matching | `repair` + NFKC + quotes + Cyrillic → Latin + language-aware ASCII folding; keeps case, so `Unterstützung` reads `Unterstuetzung` and `Dışişleri` reads `Disisleri` (fold it as well with ``CaseMapper`` for case-blind keys) |
+/// | `ascii` | loose matching, ASCII keys | `search` + Cyrillic → Latin + language-aware ASCII folding: `Unterstützung` → `unterstuetzung`, `DIŞİŞLERİ` → `disisleri`, `Тоқаев` → `toqaev` |
+/// | `ascii-keep-case` | readable ASCII | `ascii` without the case folding: `Unterstuetzung`, `DISISLERI`, `Toqaev` |
 ///
 /// ```swift
 /// let n = try Profile.search.normalize("DIŞİŞLERİ Bakanlığı’nın", language: .turkish)
@@ -42,10 +43,13 @@ public struct Profile: Sendable {
     public static var repair: Profile { get throws { try BuiltIn.shared().repair } }
     /// Index terms: repaired, NFKC, unified quotes, case-folded by language.
     public static var search: Profile { get throws { try BuiltIn.shared().search } }
-    /// ASCII transcription for loose matching.
+    /// ASCII keys for loose matching: case-folded, transliterated, folded to ASCII.
     public static var ascii: Profile { get throws { try BuiltIn.shared().ascii } }
+    /// The readable ASCII transcription: `ascii` keeping the text's case.
+    public static var asciiKeepingCase: Profile { get throws { try BuiltIn.shared().asciiKeepingCase } }
 
-    /// The built-in profile names.
+    /// The built-in profile names (`tilmash normalize --profile`; `ascii-keep-case` is
+    /// `--profile ascii --keep-case`).
     public static let names = ["repair", "search", "ascii"]
 
     /// The built-in profile called `name`, or nil.
@@ -54,6 +58,7 @@ public struct Profile: Sendable {
         case "repair": return try repair
         case "search": return try search
         case "ascii": return try ascii
+        case "ascii-keep-case": return try asciiKeepingCase
         default: return nil
         }
     }
@@ -87,6 +92,7 @@ public struct Profile: Sendable {
         let repair: Profile
         let search: Profile
         let ascii: Profile
+        let asciiKeepingCase: Profile
 
         private static let cached = ProcessWide { try BuiltIn() }
 
@@ -100,7 +106,9 @@ public struct Profile: Sendable {
             let nfkc = try UnicodeNormalizationFilter(.nfkc)
             repair = Profile(name: "repair", filters: repairFilters)
             search = Profile(name: "search", filters: repairFilters + [nfkc, QuoteFilter(), try CaseFoldFilter()])
-            ascii = Profile(name: "ascii", filters: repairFilters + [nfkc, QuoteFilter(), try TransliterationFilter(), try ASCIIFoldingFilter()])
+            let toASCII: [any TextFilter] = [try TransliterationFilter(), try ASCIIFoldingFilter()]
+            ascii = Profile(name: "ascii", filters: repairFilters + [nfkc, QuoteFilter(), try CaseFoldFilter()] + toASCII)
+            asciiKeepingCase = Profile(name: "ascii-keep-case", filters: repairFilters + [nfkc, QuoteFilter()] + toASCII)
         }
     }
 }

@@ -34,6 +34,24 @@ struct MatchUnit: Sendable {
         return !letters.isEmpty && letters.allSatisfy(CharacterClass.isUppercase)
     }
 
+    /// How many scalars at the end of the unit's original text spell the last `count`
+    /// scalars of its key — the place where an ending found in the key starts in the
+    /// original. Keys are composed (NFKC) and folded, the original may be decomposed: in
+    /// `Baku\u{308}nu\u{308}n` the key's ending `nun` is four original scalars. Each key
+    /// scalar of an ending is one original letter with the combining marks after it.
+    func originalScalars(forKeySuffix count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let scalars = text.unicodeScalars
+        var index = scalars.endIndex
+        var taken = 0, letters = 0
+        while index > scalars.startIndex, letters < count {
+            index = scalars.index(before: index)
+            taken += 1
+            if CharacterClass.kind(scalars[index]) & CharacterClass.mark == 0 { letters += 1 }
+        }
+        return taken
+    }
+
     /// The match key of a token (for a Turkish word split at an apostrophe, its stem).
     static func key(of token: Token) -> String {
         if token.stem != nil, let apostrophe = token.norm.firstIndex(of: "'") {

@@ -44,12 +44,12 @@ struct PersonMentionRule {
         var result: [Candidate] = []
         for index in units.indices where context.isCapitalizedWord(index) && context.knownTypes[index] == nil {
             guard let key = units[index].key else { continue }
-            var found: (model: Candidate, trimmed: Int)?
+            var found: (model: Candidate, trimmed: Int)?  // trimmed: original scalars of the ending
             if case .some(.some(let model)) = learned[key] {
                 found = (model, units[index].apostropheSuffix)
             } else if units[index].apostropheSuffix == 0 {
                 for stem in inflection.stems(of: key, languages: Inflection.languages(for: language, key: key)) {
-                    if case .some(.some(let model)) = learned[stem.key] { found = (model, stem.trimmed); break }
+                    if case .some(.some(let model)) = learned[stem.key] { found = (model, units[index].originalScalars(forKeySuffix: stem.trimmed)); break }
                 }
             }
             guard let (model, trimmed) = found else { continue }

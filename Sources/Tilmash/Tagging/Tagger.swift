@@ -185,7 +185,8 @@ public final class Tagger: Sendable {
                         guard let child = image.child(node, reading.word) else { continue }
                         // An ending added to the last word stays outside the span; an ending
                         // that replaced letters, or one inside a multi-word name, keeps the word.
-                        let end = reading.trimmed > 0 && !inflectedInside ? unit.range.upperBound - reading.trimmed : unit.range.upperBound
+                        let end = reading.trimmed > 0 && !inflectedInside
+                            ? unit.range.upperBound - unit.originalScalars(forKeySuffix: reading.trimmed) : unit.range.upperBound
                         consider(child, end: position, endScalar: end, inflected: true)
                         next.append((child, true))
                     }

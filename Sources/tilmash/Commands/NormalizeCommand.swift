@@ -5,10 +5,10 @@ enum NormalizeCommand: Command {
     static let name = "normalize"
     static let summary = "clean text for display or indexing (profiles repair, search, ascii)"
     static let valueOptions = Set(["--profile", "--lang"]).union(InputMode.valueOptions)
-    static let flagOptions: Set<String> = ["--explain", "--document"]
+    static let flagOptions: Set<String> = ["--explain", "--document", "--keep-case"]
     static let help = """
-    Usage: tilmash normalize [--profile repair|search|ascii] [--lang auto|LANG] [--document]
-                             [--input text|jsonl [--field NAME]] [--explain] [FILE...]
+    Usage: tilmash normalize [--profile repair|search|ascii [--keep-case]] [--lang auto|LANG]
+                             [--document] [--input text|jsonl [--field NAME]] [--explain] [FILE...]
 
     Cleans damaged multilingual text before it is stored or indexed.
 
@@ -20,9 +20,10 @@ enum NormalizeCommand: Command {
                Latin words repaired (and the reverse). Keeps case, quotes, diacritics.
       search   repair + NFKC + apostrophes and quotes unified (’ ` -> ', „ “ « » -> ") +
                case folding by language (Turkish DIŞİŞLERİ -> dışişleri). The default.
-      ascii    repair + NFKC + quotes + Cyrillic -> Latin (Kazakh: kk-latn-2021, Russian:
-               ru-bgn) + ASCII by language (German ü -> ue, Turkish ü -> u, ı -> i).
-               Keeps case: Unterstützung -> Unterstuetzung, Dışişleri -> Disisleri.
+      ascii    search + Cyrillic -> Latin (Kazakh: kk-latn-2021, Russian: ru-bgn) + ASCII
+               by language (German ü -> ue, Turkish ü -> u, ı -> i): ASCII keys,
+               Unterstützung -> unterstuetzung, DIŞİŞLERİ -> disisleri. With --keep-case
+               the readable form: Unterstuetzung, DISISLERI.
 
     Input:
       Plain text is normalized line by line (one output line per input line, streamed);
@@ -34,6 +35,7 @@ enum NormalizeCommand: Command {
 
     Options:
       --profile P   repair, search (default) or ascii
+      --keep-case   with --profile ascii: keep the text's case (no case folding)
       --lang L      auto (default: identified per line or paragraph), or one of
                     \(Language.named.map(\.code).joined(separator: ", "))
       --document    treat each FILE (or standard input) as one document (read in
@@ -50,11 +52,17 @@ enum NormalizeCommand: Command {
       $ printf 'die Zusammen-\\narbeit der Kazak-\\nRus Gruppe\\n' | tilmash normalize --profile repair --document
       die Zusammenarbeit der Kazak-Rus Gruppe
       $ echo 'Unterstützung für Kasachstan' | tilmash normalize --profile ascii --lang de
+      unterstuetzung fuer kasachstan
+      $ echo 'Unterstützung für Kasachstan' | tilmash normalize --profile ascii --keep-case --lang de
       Unterstuetzung fuer Kasachstan
     """
 
     static func run(_ arguments: Arguments) throws -> Int32 {
-        let profileName = try arguments.choice("--profile", from: Profile.names, default: "search")
+        var profileName = try arguments.choice("--profile", from: Profile.names, default: "search")
+        if arguments.has("--keep-case") {
+            guard profileName == "ascii" else { throw UsageError("--keep-case goes with --profile ascii (the other profiles: repair keeps case, search folds it)") }
+            profileName = "ascii-keep-case"
+        }
         guard let profile = try Profile.named(profileName) else { throw UsageError("unknown profile \(profileName)") }
         if arguments.has("--explain") {
             let out = OutputStream.standardOutput

@@ -52,10 +52,9 @@ enum TagCommand: Command {
         let mode = try InputMode(arguments)
         let tagger = try makeTagger(arguments)
         let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        return runner.forEachDocument { name, text, position, json in
+        return runner.forEachDocument { name, text, piece, json in
             let entities = try tagger.tag(text, language: language)
-            let inPiece = offsets.converter(for: text)
-            let convert = { position.adding(inPiece($0), in: offsets) }
+            let convert = piece.offsets(for: text, in: offsets)
             if let object = json {
                 // Keys in JSONSerialization's sorted order, as `JSONLines.encode` writes them.
                 let list = entities.map { entity in

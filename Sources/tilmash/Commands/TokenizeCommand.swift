@@ -74,8 +74,9 @@ enum TokenizeCommand: Command {
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
         let tokenizer = try Tokenizer(language: language)
         let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        return runner.forEachDocument { name, text, position, json in
+        return runner.forEachDocument { name, text, piece, json in
             let sentences = try tokenizer.sentences(text)
+            let position = piece.offsets(for: text, in: offsets)
             var output = ""
             if format == "text" {
                 for sentence in sentences {
@@ -88,12 +89,12 @@ enum TokenizeCommand: Command {
             } else if var object = json {
                 object.removeValue(forKey: "tokens")
                 let fields = try JSONLines.encode(object)
-                let tokens = sentences.lazy.flatMap(\.tokens).map { tokenJSON($0, file: nil, offsets: offsets, from: position) }
+                let tokens = sentences.lazy.flatMap(\.tokens).map { tokenJSON($0, file: nil, at: position) }
                 output = String(fields.dropLast()) + (object.isEmpty ? "" : ",") + "\"tokens\":[" + tokens.joined(separator: ",") + "]}\n"
             } else {
                 for sentence in sentences {
                     for token in sentence.tokens {
-                        output += tokenJSON(token, file: name, offsets: offsets, from: position)
+                        output += tokenJSON(token, file: name, at: position)
                         output += "\n"
                     }
                 }
@@ -102,16 +103,10 @@ enum TokenizeCommand: Command {
         }
     }
 
-    /// One token as a JSON object, fields in the contract's order.
-    /// `position`: where the piece of the document the token was found in begins.
-    static func tokenJSON(_ token: Token, file: String?, offsets: OffsetUnit, from position: DocumentPosition) -> String {
-        var range: Range<Int>
-        switch offsets {
-        case .scalar: range = token.range
-        case .utf8: range = token.utf8Range
-        case .utf16: range = token.utf16Range
-        }
-        range = position.adding(range.lowerBound, in: offsets)..<position.adding(range.upperBound, in: offsets)
+    /// One token as a JSON object, fields in the contract's order. `position` converts the
+    /// token's scalar range in its piece into the document's offsets.
+    static func tokenJSON(_ token: Token, file: String?, at position: PieceOffsets) -> String {
+        let range = position(token.range)
         var json = "{"
         if let file { json += "\"file\":" + JSONLines.quoted(file) + "," }
         json += "\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"text\":" + JSONLines.quoted(token.text)

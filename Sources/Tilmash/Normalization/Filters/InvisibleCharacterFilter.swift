@@ -2,8 +2,11 @@
 ///
 /// - zero-width space, word joiner, BOM (U+FEFF anywhere, also mid-text), Mongolian vowel
 ///   separator, bidi marks and embeddings: removed;
-/// - control characters (C0/C1, NUL included) other than tab and newline: removed; a
-///   carriage return becomes a newline unless a newline follows (`\r\n` → `\n`);
+/// - the other line breaks of UAX #14 — vertical tab, form feed, NEL, LINE SEPARATOR,
+///   PARAGRAPH SEPARATOR — become a newline (`x\fy` → `x\ny`, not `xy`); a carriage
+///   return becomes a newline unless a newline follows (`\r\n` → `\n`), and `\r\r\n` (a
+///   CRLF converted twice) is one newline;
+/// - other control characters (C0/C1, NUL included) except tab: removed;
 /// - no-break space, narrow no-break space, the typographic spaces U+2000–U+200A, ideographic
 ///   space and tab: a plain space;
 /// - the soft hyphen is kept here — ``LineBreakRepairFilter`` reads it at line ends — and
@@ -13,7 +16,7 @@
 public struct InvisibleCharacterFilter: LineLocalFilter {
     public init() {}
     public let name = "invisibles"
-    public let summary = "remove zero-width characters, BOMs, bidi and control characters; NBSP and other spaces -> ' '; CRLF -> LF"
+    public let summary = "remove zero-width characters, BOMs, bidi and control characters; NBSP and other spaces -> ' '; CRLF, CR CR LF, VT, FF, NEL, LS, PS -> LF"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
         guard text.scalars.contains(where: Self.needsWork) else { return text }
@@ -23,6 +26,9 @@ public struct InvisibleCharacterFilter: LineLocalFilter {
             switch scalar.value {
             case 0x0D:
                 if index + 1 < text.count && text.scalars[index + 1] == "\n" { continue }
+                if index + 2 < text.count && text.scalars[index + 1] == "\r" && text.scalars[index + 2] == "\n" { continue }
+                builder.emit("\n", from: index..<index + 1)
+            case 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
                 builder.emit("\n", from: index..<index + 1)
             case 0x09, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 builder.emit(" ", from: index..<index + 1)
@@ -44,7 +50,7 @@ public struct InvisibleCharacterFilter: LineLocalFilter {
         if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
         switch scalar.value {
         case 0x0A, 0x20: return false
-        case 0x00...0x1F, 0x7F...0xA0, 0x2000...0x200F, 0x202A...0x202F, 0x205F...0x2069, 0x3000, 0xFEFF, 0x180E: return true
+        case 0x00...0x1F, 0x7F...0xA0, 0x2000...0x200F, 0x2028, 0x2029, 0x202A...0x202F, 0x205F...0x2069, 0x3000, 0xFEFF, 0x180E: return true
         default: return false
         }
     }

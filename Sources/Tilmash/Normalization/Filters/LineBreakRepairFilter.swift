@@ -13,7 +13,8 @@
 ///    the hyphen stays (`Kazak-Rus`).
 /// 3. **Wrapped lines**: a break inside a sentence becomes one space — when the next line
 ///    starts with a lowercase letter, or the previous line is long (40+ characters, so not a
-///    heading), not in capitals, and does not end in `.`, `!`, `?`, `:`, `;` or `…`.
+///    heading), neither in capitals nor in title case (a headline), and does not end in
+///    `.`, `!`, `?`, `:`, `;` or `…`.
 ///
 /// In `tilmash normalize` text mode each line is processed alone, so this filter only acts
 /// on whole documents (`--document`, `--input jsonl`, and the library).
@@ -136,19 +137,44 @@ public struct LineBreakRepairFilter: LineLocalFilter {
         return Self.isLongRunningLine(s[lines.lineStart(s)..<lines.aEnd])
     }
 
-    /// A line of 40 or more characters not mostly in capitals: running text, not a heading
-    /// (the wrapped-line rule; the tokenizer's sentence splitter asks the same).
+    /// A line of 40 or more characters not mostly in capitals and not in title case (every
+    /// word of four or more letters capitalised, at least four of them, three in four of
+    /// all words, no comma: `Kazakhstan And Russia Sign A New Trade And Energy Agreement`,
+    /// but not a wrapped list of names `… İmamali Rahman, Özbekistan Cumhurbaşkanı`):
+    /// running text, not a heading (the wrapped-line rule; the tokenizer's sentence
+    /// splitter asks the same).
     static func isLongRunningLine<Line: Collection>(_ line: Line) -> Bool where Line.Element == Unicode.Scalar {
         guard line.count >= 40 else { return false }
         var letters = 0, capitals = 0
+        var words = 0, capitalizedWords = 0, longWords = 0, lowerLongWords = 0, wordLetters = 0, wordCapitalized = false
+        var comma = false
         let kinds = CharacterClass.table
+        func endWord() {
+            if wordLetters >= 2 {
+                words += 1
+                if wordCapitalized { capitalizedWords += 1 }
+            }
+            if wordLetters >= 4 {
+                longWords += 1
+                if !wordCapitalized { lowerLongWords += 1 }
+            }
+            wordLetters = 0
+        }
         for scalar in line {
+            if scalar == "," { comma = true }
             let kind = CharacterClass.kind(scalar, in: kinds)
-            guard kind & CharacterClass.alphabetic != 0 else { continue }
+            guard kind & CharacterClass.alphabetic != 0 else {
+                if kind & CharacterClass.mark == 0 { endWord() }
+                continue
+            }
             letters += 1
             if kind & CharacterClass.uppercase != 0 { capitals += 1 }
+            if wordLetters == 0 { wordCapitalized = kind & CharacterClass.uppercase != 0 }
+            wordLetters += 1
         }
-        return capitals * 2 < letters
+        endWord()
+        let titleCase = !comma && longWords >= 4 && lowerLongWords == 0 && capitalizedWords * 4 >= words * 3
+        return capitals * 2 < letters && !titleCase
     }
 
     private func startsWithSuspendedHyphenWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Bool {

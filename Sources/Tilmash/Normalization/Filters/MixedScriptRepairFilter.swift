@@ -10,7 +10,8 @@
 ///   made only of look-alikes it becomes Latin (`а` → `a`); otherwise, when it is a
 ///   function word listed in `Resources/normalization/stray-words.tsv` for the language of
 ///   the surrounding text, it is replaced by that language's word (`Vertrauen и Dialog`
-///   → `Vertrauen und Dialog` in German).
+///   → `Vertrauen und Dialog` in German). Not when that language is written in Cyrillic:
+///   in Russian `Samsung с Apple` the `с` is the Russian preposition.
 /// - Genuine Cyrillic words and Cyrillic text stay as they are.
 public struct MixedScriptRepairFilter: LineLocalFilter {
     private let strayWords: [String: [Language: String]]
@@ -54,7 +55,9 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
                     outputs[word] = repaired
                 }
             } else if scripts[index] == nil, isStray(index, words, scripts, text), letters.allSatisfy({ CharacterClass.letterScript($0) == .cyrillic }) {
-                if let repaired = replaceStray(letters, language: context.language(of: word, in: text)) {
+                // In text of a Cyrillic-script language the word is the text's own (`с`).
+                let language = context.language(of: word, in: text)
+                if !language.writesCyrillic, let repaired = replaceStray(letters, language: language) {
                     replacements.append(word)
                     outputs[word] = repaired
                 }

@@ -5,8 +5,9 @@
 /// - other Cyrillic → BGN/PCGN Russian (``TransliterationScheme/russianBGN``);
 /// - any other non-Latin script (Greek, Arabic, Han…) → ICU `Any-Latin`.
 ///
-/// Each word is transliterated as a whole, so a word's letters map to the whole original
-/// word when the lengths differ (`Щучинск` → `Shchuchinsk`).
+/// Each word is transliterated as a whole, and its output letters map to the source
+/// letters whose rule produced them (``alignment(of:scheme:)``): in `Щучинск` →
+/// `Shchuchinsk` the `shch` maps to `Щ`, in `Ильясов` → `İliasov` the `ia` to `ья`.
 public struct TransliterationFilter: CharacterMappingFilter {
     /// Compiles the three schemes' transliterators (shared, once per process), so that a
     /// broken rule file fails here rather than in the middle of a text.
@@ -33,7 +34,10 @@ public struct TransliterationFilter: CharacterMappingFilter {
         guard text.scalars.contains(where: { !$0.isASCII }) else { return text }
         let words = text.wordRuns.filter { run in text.scalars[run].contains(where: Self.isForeignLetter) }
         guard !words.isEmpty else { return text }
-        return try text.transformingRuns(words) { run in
+        var builder = MappedText.Builder(text)
+        var position = 0
+        for run in words {
+            builder.copy(position..<run.lowerBound)
             let language = context.language(of: run, in: text)
             let scalars = text.scalars[run]
             let scheme: TransliterationScheme
@@ -43,8 +47,59 @@ public struct TransliterationFilter: CharacterMappingFilter {
             } else {
                 scheme = .anyLatin
             }
-            // The Cyrillic schemes memoize word by word themselves.
-            return try scheme.transliterate(text.string(run))
+            var source = run.lowerBound
+            for piece in try Self.alignment(of: text.string(run), scheme: scheme) {
+                builder.emit(piece.output, from: source..<source + piece.source, oneToOne: piece.source == 1)
+                source += piece.source
+            }
+            position = run.upperBound
         }
+        builder.copy(position..<text.count)
+        return builder.output
     }
+
+    /// The transliteration of `word`, cut into pieces by the source letters that produced
+    /// them: the transliteration of each prefix of the word is, where the rules look no
+    /// further ahead, a prefix of the whole word's, and the letters it adds come from the
+    /// letter added to the prefix (`Ильясов` → `İ` `l` `ia` `s` `o` `v` from `И` `л` `ья`
+    /// `с` `о` `в`: the soft sign gives nothing and goes with the letter after it). Where a
+    /// rule looks ahead, letters stay together until the prefixes agree again. Memoized
+    /// per word.
+    static func alignment(of word: String, scheme: TransliterationScheme) throws -> [(source: Int, output: [Unicode.Scalar])] {
+        let encoded = try alignments.value(for: word, tag: scheme.rawValue) {
+            let letters = Array(word.unicodeScalars)
+            let whole = Array(try scheme.transliterate(word).unicodeScalars)
+            var counts: [(source: Int, output: Int)] = []
+            var sourceStart = 0, outputStart = 0
+            for end in 1...letters.count {
+                let prefix = end == letters.count ? whole : Array(try scheme.transliterate(String(scalars: letters[..<end])).unicodeScalars)
+                // Case aside: a capital alone reads in capitals (`Щ` → `SHCH`), before
+                // small letters in title case (`Щу` → `Shchu`).
+                guard prefix.count > outputStart, prefix.count <= whole.count,
+                      whole[..<prefix.count].elementsEqual(prefix, by: { $0.properties.lowercaseMapping == $1.properties.lowercaseMapping }) else { continue }
+                counts.append((end - sourceStart, prefix.count - outputStart))
+                sourceStart = end
+                outputStart = prefix.count
+            }
+            if sourceStart < letters.count || outputStart < whole.count {
+                // The end of the word produced nothing more (or the prefixes never agreed):
+                // what is left joins the last piece.
+                let last = counts.popLast() ?? (0, 0)
+                counts.append((last.source + letters.count - sourceStart, last.output + whole.count - outputStart))
+            }
+            return String(scalars: whole) + "\u{0}" + counts.map { "\($0.source),\($0.output)" }.joined(separator: ";")
+        }
+        let parts = encoded.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
+        let output = Array(parts[0].unicodeScalars)
+        var pieces: [(source: Int, output: [Unicode.Scalar])] = []
+        var offset = 0
+        for pair in parts[1].split(separator: ";") {
+            let numbers = pair.split(separator: ",").compactMap { Int($0) }
+            pieces.append((numbers[0], Array(output[offset..<offset + numbers[1]])))
+            offset += numbers[1]
+        }
+        return pieces
+    }
+
+    private static let alignments = WordCache(limit: 100_000)
 }
