@@ -48,6 +48,87 @@ import Testing
     }
 }
 
+/// Property against an independent computation: in text whose repairs are word-local,
+/// each output word's source range, normalized alone, gives that output word again. A map
+/// shifted by one character, or one that gives a letter another letter's source, fails.
+@Suite struct OffsetMapIndependentTests {
+    /// Word pieces whose normalization depends on the word alone: letters of the five
+    /// languages, combining marks, ligatures and compatibility forms, look-alikes inside a
+    /// word, invisible characters, quotes, digits. (Cyrillic only inside longer words: a
+    /// short Cyrillic word between Latin ones is a stray the repair reads with its
+    /// neighbours.)
+    static let pieces: [String] = [
+        "a", "Z", "ı", "İ", "I", "ş", "ä", "Ä", "ß", "ẞ", "Ω", "ς",
+        "\u{301}", "\u{308}", "\u{307}", "ﬁ", "²", "Ａ", "ŉ", "ǅ", "\u{200B}", "\u{FEFF}",
+        "’", "`", "„", "«", "5", "😀", "中", "Tokajew", "Тоқаев", "Kаzakh", "Кaзах", "Ильясов", "Щучинск",
+        "DIŞİŞLERİ", "Straße", "ÄRZTE", "Бакү",
+    ]
+
+    /// Letters whose normalization reads their neighbours: a capital umlaut or ß (`ÄRZTE`
+    /// → `AERZTE`, `Ärzte` → `Aerzte`), sigma, a combining mark (it joins the letter before
+    /// it), and a look-alike the mixed-script repair gave the script of its word (`ı` in
+    /// a Cyrillic word → `і`), a letter of another script (ICU's Any-Latin spaces Han
+    /// syllables by their neighbours).
+    static func contextual(_ source: String, _ piece: String) -> Bool {
+        let scripts = { (text: String) in Set(text.unicodeScalars.compactMap(CharacterClass.letterScript)) }
+        return source.unicodeScalars.contains {
+            "ÄÖÜẞΣσς".unicodeScalars.contains($0) || CharacterClass.kind($0) & CharacterClass.mark != 0
+                || (CharacterClass.isAlphabetic($0) && CharacterClass.letterScript($0) == nil)
+        } || scripts(source) != scripts(piece)
+    }
+
+    @Test func eachWordMapsToItsOwnSource() throws {
+        var generator = SplitMix64(seed: 0x6f66_6673_6574)
+        let profiles = try [Profile.repair, Profile.search, Profile.ascii, Profile.asciiKeepingCase]
+        let languages: [Language] = [.turkish, .german, .kazakh, .russian, .english]
+        var words = 0, groups = 0
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                var word = (0..<Int.random(in: 1...3, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+                // A short all-Cyrillic word between Latin ones is a stray, which the
+                // mixed-script repair reads with its neighbours: not word-local.
+                while word.unicodeScalars.filter(CharacterClass.isAlphabetic).count <= 3,
+                      word.unicodeScalars.contains(where: { CharacterClass.letterScript($0) == .cyrillic }) { word += "Tokajew" }
+                return word
+            }.joined(separator: " ")
+            let profile = profiles.randomElement(using: &generator)!
+            let language = languages.randomElement(using: &generator)!
+            let result = try profile.normalize(text, language: language)
+            let output = Array(result.text.unicodeScalars)
+            var start = 0
+            for end in output.indices.filter({ output[$0] == " " }) + [output.count] where end > start {
+                let word = String(String.UnicodeScalarView(output[start..<end]))
+                let source = result.originalText(ofScalars: start..<end)
+                let alone = try profile.normalize(source, language: language).text
+                if alone != word {
+                    Issue.record("\(profile.name) \(language): \(text.debugDescription): output word \(word.debugDescription) maps to \(source.debugDescription), which gives \(alone.debugDescription)")
+                    return
+                }
+                words += 1
+                start = end + 1
+            }
+            // Inside words: output scalars that share one source range, normalized alone,
+            // are that source again (in `Ильясов` the `ia` of `ья`; never `i` from `ь`).
+            let ranges = result.sourceRanges
+            var group = 0
+            while group < ranges.count {
+                var next = group + 1
+                while next < ranges.count, ranges[next] == ranges[group] { next += 1 }
+                let piece = String(String.UnicodeScalarView(output[group..<next]))
+                let source = result.originalText(ofScalars: group..<next)
+                let alone = try profile.normalize(source, language: language).text
+                if alone != piece && !(piece == " " && alone.isEmpty) && !Self.contextual(source, piece) {
+                    Issue.record("\(profile.name) \(language): \(text.debugDescription): \(piece.debugDescription) maps to \(source.debugDescription), which gives \(alone.debugDescription)")
+                    return
+                }
+                groups += 1
+                group = next
+            }
+        }
+        #expect(words > 1000 && groups > 5000)
+    }
+}
+
 /// A small, seedable random generator so failures reproduce.
 struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64

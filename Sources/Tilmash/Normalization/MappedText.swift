@@ -96,8 +96,8 @@ public struct MappedText: Sendable, Equatable {
         }
 
         /// Emits `replacement` (a String) for input scalars `source`.
-        mutating func emit(_ replacement: String, from source: Range<Int>) {
-            emit(Array(replacement.unicodeScalars), from: source)
+        mutating func emit(_ replacement: String, from source: Range<Int>, oneToOne: Bool = true) {
+            emit(Array(replacement.unicodeScalars), from: source, oneToOne: oneToOne)
         }
     }
 

@@ -20,7 +20,9 @@ struct AcronymRule {
             let unit = units[index]
             let text = unit.text.unicodeScalars.dropLast(unit.apostropheSuffix)
             let letters = text.filter(CharacterClass.isAlphabetic)
-            guard letters.count <= 6, letters.count == text.filter({ !"-.&".unicodeScalars.contains($0) }).count,
+            // Letters only (with their marks: a decomposed `Й` is `И` + U+0306), bar `-.&`.
+            let others = text.filter { !"-.&".unicodeScalars.contains($0) && CharacterClass.kind($0) & CharacterClass.mark == 0 }
+            guard letters.count <= 6, letters.count == others.count,
                   !String(String.UnicodeScalarView(letters)).allSatisfy(romans.contains),
                   let key = unit.key, !lists.acronymWords.contains(key), !lists.titles.contains([key]),
                   !capitals(index - 1), !capitals(index + 1), context.classes[index].subtracting([.listedSurname, .turkishWord]).isEmpty else { continue }

@@ -89,8 +89,10 @@ struct WebAddressRule: TokenRule {
         return Piece(start: start, end: end, kind: .url)
     }
 
+    /// Letters (with their combining marks: a decomposed `İ` is `I` + U+0307), digits, `-`, `.`.
     private static func isDomainCharacter(_ scalar: Unicode.Scalar) -> Bool {
         SegmentedText.isLetter(scalar) || SegmentedText.isDigit(scalar) || scalar == "-" || scalar == "."
+            || CharacterClass.kind(scalar) & CharacterClass.mark != 0
     }
 
     /// The end of a domain name starting at `start`, without a trailing `.` or `-`.

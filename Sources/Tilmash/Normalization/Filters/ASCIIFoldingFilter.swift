@@ -48,7 +48,7 @@ public struct ASCIIFoldingFilter: CharacterMappingFilter {
                 let once = try folder.fold(word: text.scalars[run])
                 return isGerman ? try latin.fold(once) : once
             }
-            builder.emit(folded, from: run)
+            builder.emit(folded, from: run, oneToOne: false)  // equal length is no correspondence (Dž̈ → Dz)
         }
         builder.copy(position..<text.count)
         return builder.output
