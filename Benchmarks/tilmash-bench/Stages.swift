@@ -34,7 +34,19 @@ struct StagePlan {
             as [(String, () throws -> Profile)] {
             list.append(Stage(name: "normalize.\(name)", corpus: main, jobs: 1) {
                 let profile = try profile()
-                if auto { _ = try LanguageIdentifier.bundled() }
+                if auto {
+                    // What `tilmash normalize` does by default: line by line, each line's
+                    // language identified only when its output depends on it.
+                    _ = try LanguageIdentifier.bundled()
+                    _ = profile.readsLanguage(in: "")
+                    return { document in
+                        var count = 0
+                        for line in document.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                            count += try profile.normalizeIdentifyingWhereNeeded(String(line)).scalarCount
+                        }
+                        return count
+                    }
+                }
                 return { try profile.normalize($0.text, language: language($0)).scalarCount }
             })
         }

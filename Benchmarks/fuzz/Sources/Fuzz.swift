@@ -62,6 +62,9 @@ enum Target: String, CaseIterable {
 }
 
 final class Harness: @unchecked Sendable {
+    /// NFD, and NFC with its offset map, for the tagger's differential (built once).
+    static let decompose = try! UnicodeNormalizer(.nfd)
+    static let compose = Profile(name: "nfc", filters: [try! UnicodeNormalizationFilter(.nfc)])
     static let shared = Harness()
 
     let target: Target
@@ -161,8 +164,8 @@ final class Harness: @unchecked Sendable {
             let entities = try tagger!.tag(text, language: language)
             Checks.entities(entities, original: text, input: data)
             // Differential: the decomposed text gives the same entities where the NFC map puts them.
-            let decomposed = try UnicodeNormalizer(.nfd).normalize(text)
-            let map = try Profile(name: "nfc", filters: [try UnicodeNormalizationFilter(.nfc)]).normalize(decomposed, language: language)
+            let decomposed = try Self.decompose.normalize(text)
+            let map = try Self.compose.normalize(decomposed, language: language)
             let expected = try tagger!.tag(map.text, language: language).map { "\(map.originalRange(ofScalars: $0.range)) \($0.type) \($0.id)" }
             let found = try tagger!.tag(decomposed, language: language).map { "\($0.range) \($0.type) \($0.id)" }
             if found != expected { Checks.fail("tag: NFD text gives \(found), its NFC form \(expected)", input: data) }

@@ -19,6 +19,14 @@ public struct MappedText: Sendable, Equatable {
         ends = Array(1..<(count + 1))
     }
 
+    /// Unchanged text given as scalars.
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+        let count = Int32(scalars.count)
+        starts = Array(0..<count)
+        ends = Array(1..<(count + 1))
+    }
+
     init(scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
         self.scalars = scalars
         self.starts = starts

@@ -20,6 +20,10 @@ public struct Profile: Sendable {
     public let filters: [any TextFilter]
     /// The line-by-line fast path, when the chain allows it (see ``LineLocalFilter``).
     private var plan: LinePlan?
+    /// `languageTable[c]`: a text holding character `c` (below ``languageTableLimit``) may
+    /// come out differently by language (``readsLanguage(in:)``); built on first use.
+    private let languageTable: ProcessWide<[Bool]>
+    private static let languageTableLimit: UInt32 = 0x3000
 
     /// Makes a custom chain. When it is some ``LineLocalFilter``s followed by some
     /// ``CharacterMappingFilter``s, lines none of them would change skip the chain.
@@ -27,6 +31,67 @@ public struct Profile: Sendable {
         self.name = name
         self.filters = filters
         plan = LinePlan(filters: filters)
+        languageTable = ProcessWide {
+            let mappings = filters.map { $0 as? any CharacterMappingFilter }
+            return (0..<Self.languageTableLimit).map { value in
+                Unicode.Scalar(value).map { Self.readsLanguage($0, filters, mappings, from: 0) } ?? false
+            }
+        }
+    }
+
+    /// True when a text holding `scalar` may come out of `filters[start...]` differently
+    /// by language: some filter reads the language there, or a character mapping
+    /// (`mappings`: each filter as a ``CharacterMappingFilter``, if it is one) turns
+    /// `scalar` into characters a later filter reads it at.
+    private static func readsLanguage(_ scalar: Unicode.Scalar, _ filters: [any TextFilter],
+                                      _ mappings: [(any CharacterMappingFilter)?], from start: Int) -> Bool {
+        for index in start..<filters.count {
+            if filters[index].readsLanguage(scalar) { return true }
+            guard let mapping = mappings[index] else { continue }
+            switch mapping.mapping(of: scalar, language: .undetermined) {
+            case .same: continue
+            case .needsContext: return true
+            case .replaced(let output):
+                return output.contains { readsLanguage($0, filters, mappings, from: index + 1) }
+            }
+        }
+        return false
+    }
+
+    /// False when `text` comes out the same whatever language the filters are told — no
+    /// character any filter treats by language (no `I` or `İ` for the case folding, no
+    /// umlaut for the ASCII folding, no Cyrillic for the transliteration, no two scripts
+    /// side by side for the mixed-script repair): then its language need not be
+    /// identified (``normalizeIdentifyingWhereNeeded(_:)``).
+    public func readsLanguage(in text: String) -> Bool {
+        guard let table = try? languageTable.get() else { return true }
+        var text = text
+        let found: Bool = text.withUTF8 { bytes in
+            table.withUnsafeBufferPointer { table in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if table[Int(byte)] { return true }
+                        index += 1
+                        continue
+                    }
+                    // A lead byte: decode one scalar (the text is valid UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    index += length
+                    if value < Self.languageTableLimit {
+                        if table[Int(value)] { return true }
+                    } else if let scalar = Unicode.Scalar(value),
+                              Self.readsLanguage(scalar, filters, filters.map { $0 as? any CharacterMappingFilter }, from: 0) {
+                        return true
+                    }
+                }
+                return false
+            }
+        }
+        return found || filters.contains { $0.readsLanguage(inText: text) }
     }
 
     /// True when lines no filter acts on skip the chain (see ``LineLocalFilter``).
@@ -73,6 +138,15 @@ public struct Profile: Sendable {
             context = try LanguageIdentifier.bundled().context(for: text)
         }
         return try normalize(text, context: context)
+    }
+
+    /// Normalizes `text` as `normalize(text, language: nil)` does, but identifies its
+    /// language only when the output depends on it (``readsLanguage(in:)``) — the same
+    /// text, at a fraction of the cost for text without `I`, umlauts or mixed scripts.
+    /// The result's `language` is ``Language/undetermined`` when nothing was identified.
+    public func normalizeIdentifyingWhereNeeded(_ text: String) throws -> NormalizedText {
+        guard readsLanguage(in: text) else { return try normalize(text, context: FilterContext(language: .undetermined)) }
+        return try normalize(text, language: nil)
     }
 
     /// Normalizes `text` with an explicit language context.

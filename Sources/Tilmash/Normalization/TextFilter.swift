@@ -14,6 +14,22 @@ public protocol TextFilter: Sendable {
     var summary: String { get }
     /// Applies the filter.
     func apply(_ text: MappedText, context: FilterContext) throws -> MappedText
+    /// False when a text holding `scalar` comes out of this filter the same whatever
+    /// language the context gives (for a ``CharacterMappingFilter``, ``Profile`` follows
+    /// what the filter maps `scalar` to through the later filters itself; for other
+    /// filters: false only when the filter never turns `scalar` into characters a later
+    /// filter could treat by language). The default, `true`, is always safe: `--lang auto`
+    /// then identifies the language of every text the filter sees.
+    func readsLanguage(_ scalar: Unicode.Scalar) -> Bool
+    /// True when the filter's output for the whole `text` may depend on the language
+    /// beyond what ``readsLanguage(_:)`` says of its characters one by one (the
+    /// mixed-script repair reads it at a stray word). Default: false.
+    func readsLanguage(inText text: String) -> Bool
+}
+
+extension TextFilter {
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool { true }
+    public func readsLanguage(inText text: String) -> Bool { false }
 }
 
 /// What a filter may know besides the text: the language of each part of the original.

@@ -36,7 +36,9 @@ enum NormalizeCommand: Command {
     Options:
       --profile P   repair, search (default) or ascii
       --keep-case   with --profile ascii: keep the text's case (no case folding)
-      --lang L      auto (default: identified per line or paragraph), or one of
+      --lang L      auto (default: identified per sentence of a line or document,
+                    only where the output depends on it: I/İ, umlauts, Cyrillic for
+                    ascii, a Cyrillic word between Latin ones), or one of
                     \(Language.named.map(\.code).joined(separator: ", "))
       --document    treat each FILE (or standard input) as one document (read in
                     pieces cut at blank lines after 64 KB, at a line break after 128 KB;
@@ -84,8 +86,13 @@ enum NormalizeCommand: Command {
         // The whole text's language, from the same identification the normalization made
         // (JSONL mode reports it after normalizing each object).
         var identified = Language.undetermined
+        let reportsLanguage: Bool
+        if case .jsonl = mode { reportsLanguage = true } else { reportsLanguage = false }
         func normalize(_ text: String) throws -> NormalizedText {
             if let language { return try profile.normalize(text, language: language) }
+            // Text whose output no language changes needs no identification (unless the
+            // language is reported: JSONL's "lang").
+            if !reportsLanguage { return try profile.normalizeIdentifyingWhereNeeded(text) }
             let context = identifier!.context(for: text)
             identified = context.fallback
             return try profile.normalize(text, context: context)

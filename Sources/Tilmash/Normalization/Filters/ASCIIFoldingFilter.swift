@@ -54,6 +54,14 @@ public struct ASCIIFoldingFilter: CharacterMappingFilter {
         return builder.output
     }
 
+    /// Characters German folds otherwise than the other languages (`ä` → `ae`, not `a`),
+    /// and those either folds only by their word.
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        let inGerman = german.tableFolding(of: scalar), elsewhere = latin.tableFolding(of: scalar)
+        return inGerman == nil || elsewhere == nil || inGerman! != elsewhere!
+    }
+
     /// ASCII stays; a letter the language's table folds the same in any word becomes its
     /// folding; anything else needs its word (and ICU).
     public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {

@@ -46,6 +46,11 @@ public struct CaseFoldFilter: CharacterMappingFilter {
         return builder.output
     }
 
+    /// Only characters the Turkic folding treats otherwise than the default (`I`, `İ`).
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool {
+        mapping(of: scalar, language: .turkish) != mapping(of: scalar, language: .english)
+    }
+
     /// The folding of one character (case folding has no context rules). A character
     /// ICU fails on is left to ``apply(_:context:)``, which reports the error.
     public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {

@@ -43,6 +43,10 @@ public struct InvisibleCharacterFilter: LineLocalFilter {
         return builder.output
     }
 
+    /// The same for every language (its output holds no new letters, or is followed
+    /// through ``mapping(of:language:)``).
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool { false }
+
     /// Every character this filter removes or replaces.
     public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { Self.needsWork(scalar) }
 

@@ -27,6 +27,10 @@ public struct LineBreakRepairFilter: LineLocalFilter {
             .split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }
 
+    /// The same for every language (its output holds no new letters, or is followed
+    /// through ``mapping(of:language:)``).
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool { false }
+
     /// No character alone; line breaks are decided by ``keepsLineBreak(in:at:)``.
     public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { false }
 

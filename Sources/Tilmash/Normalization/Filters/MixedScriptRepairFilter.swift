@@ -31,6 +31,36 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
     public let summary = "Cyrillic/Greek look-alikes inside Latin words -> Latin, Latin/Greek ones inside Cyrillic words -> Cyrillic; stray Cyrillic 'и' between Latin words -> the text language's 'and'"
 
     public func apply(_ text: MappedText, context: FilterContext) throws -> MappedText {
+        let repairs = self.repairs(in: text)
+        guard !repairs.isEmpty else { return text }
+        var outputs: [Range<Int>: String] = [:]
+        for repair in repairs {
+            switch repair.kind {
+            case .inside(let repaired):
+                outputs[repair.word] = repaired
+            case .stray:
+                // In text of a Cyrillic-script language the word is the text's own (`с`).
+                let language = context.language(of: repair.word, in: text)
+                if !language.writesCyrillic, let repaired = replaceStray(text.scalars[repair.word], language: language) {
+                    outputs[repair.word] = repaired
+                }
+            }
+        }
+        let words = repairs.map(\.word).filter { outputs[$0] != nil }
+        guard !words.isEmpty else { return text }
+        return text.transformingRuns(words) { outputs[$0] }
+    }
+
+    /// A word the filter repairs: a look-alike repair inside it (whatever the language),
+    /// or a stray whose replacement depends on the language.
+    private struct Repair {
+        enum Kind { case inside(String), stray }
+        let word: Range<Int>
+        let kind: Kind
+    }
+
+    /// The repairs `text` needs, in order.
+    private func repairs(in text: MappedText) -> [Repair] {
         // Nothing to repair unless letters of two of the three scripts share the text
         // (a word that mixes them, or a stray, needs two). Only a shortcut: every repair
         // depends on the word and its neighbours on the line alone.
@@ -40,31 +70,45 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
             guard let script = CharacterClass.letterScript(scalar) else { continue }
             if first == nil { first = script } else if script != first { mixed = true; break }
         }
-        guard mixed else { return text }
+        guard mixed else { return [] }
         let words = text.wordRuns
         let scripts = words.map { dominantScript(text.scalars[$0]) }
-        var replacements: [Range<Int>] = []
-        var outputs: [Range<Int>: String] = [:]
+        var result: [Repair] = []
         for (index, word) in words.enumerated() {
             let letters = text.scalars[word]
             if scripts[index] == .latin || scripts[index] == .cyrillic {
                 // Only a word with letters of another script can need a repair.
                 guard letters.contains(where: { CharacterClass.letterScript($0).map { $0 != scripts[index] } ?? false }) else { continue }
-                if let repaired = repairInside(letters, majority: scripts[index]!) {
-                    replacements.append(word)
-                    outputs[word] = repaired
-                }
+                if let repaired = repairInside(letters, majority: scripts[index]!) { result.append(Repair(word: word, kind: .inside(repaired))) }
             } else if scripts[index] == nil, isStray(index, words, scripts, text), letters.allSatisfy({ CharacterClass.letterScript($0) == .cyrillic }) {
-                // In text of a Cyrillic-script language the word is the text's own (`с`).
-                let language = context.language(of: word, in: text)
-                if !language.writesCyrillic, let repaired = replaceStray(letters, language: language) {
-                    replacements.append(word)
-                    outputs[word] = repaired
-                }
+                result.append(Repair(word: word, kind: .stray))
             }
         }
-        guard !replacements.isEmpty else { return text }
-        return text.transformingRuns(replacements) { outputs[$0] }
+        return result
+    }
+
+    /// No character alone: the repair, and the language it reads for a stray, need letters
+    /// of two of Latin, Cyrillic and Greek in one text (``readsLanguage(inText:)``).
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool { false }
+
+    /// A stray word, whose replacement depends on the language, or a look-alike repair
+    /// that gives a letter later filters may treat by language (Cyrillic `І` in a Latin
+    /// word → `I`; anything beyond ASCII).
+    public func readsLanguage(inText text: String) -> Bool {
+        // Only a shortcut: two scripts must meet for any repair.
+        var first: Script?
+        var mixed = false
+        for scalar in text.unicodeScalars {
+            guard let script = CharacterClass.letterScript(scalar) else { continue }
+            if first == nil { first = script } else if script != first { mixed = true; break }
+        }
+        guard mixed else { return false }
+        return repairs(in: MappedText(original: text)).contains { repair in
+            switch repair.kind {
+            case .stray: return true
+            case .inside(let repaired): return repaired.unicodeScalars.contains { !$0.isASCII || $0 == "I" }
+            }
+        }
     }
 
     /// Only lines with letters of two of Latin, Cyrillic and Greek may need a repair (the

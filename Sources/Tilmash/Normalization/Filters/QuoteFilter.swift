@@ -9,6 +9,10 @@
 /// ```
 public struct QuoteFilter: CharacterMappingFilter {
     public init() {}
+    /// The same for every language (its output holds no new letters, or is followed
+    /// through ``mapping(of:language:)``).
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool { false }
+
     public let name = "quotes"
     public let summary = "apostrophes ’ ‘ ` ´ ʼ ′ -> ', quotes “ ” „ « » -> \""
 

@@ -6,6 +6,10 @@
 /// ```
 public struct SpaceFilter: LineLocalFilter {
     public init() {}
+    /// The same for every language (its output holds no new letters, or is followed
+    /// through ``mapping(of:language:)``).
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool { false }
+
     public let name = "spaces"
     public let summary = "collapse runs of spaces, trim spaces around line breaks, drop remaining soft hyphens"
 

@@ -25,6 +25,12 @@ public struct TransliterationFilter: CharacterMappingFilter {
         !scalar.isASCII && scalar.properties.isAlphabetic && Script.of(scalar) != .latin
     }
 
+    /// Cyrillic letters: Kazakh or Russian rules by the language. (Other scripts go
+    /// through Any-Latin whatever the language.)
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && Script.of(scalar) == .cyrillic
+    }
+
     /// Letters of other scripts need their word; everything else stays.
     public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
         Self.isForeignLetter(scalar) ? .needsContext : .same

@@ -80,6 +80,10 @@ public struct UnicodeNormalizationFilter: LineLocalFilter, CharacterMappingFilte
     /// A character that is not stable (see above) may change with its neighbours.
     public func isTrigger(_ scalar: Unicode.Scalar) -> Bool { !isStable(scalar) }
 
+    /// The same for every language (its output holds no new letters, or is followed
+    /// through ``mapping(of:language:)``).
+    public func readsLanguage(_ scalar: Unicode.Scalar) -> Bool { false }
+
     /// Stable characters stay; the others need their segment.
     public func mapping(of scalar: Unicode.Scalar, language: Language) -> CharacterMapping {
         isStable(scalar) ? .same : .needsContext
