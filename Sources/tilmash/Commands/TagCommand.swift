@@ -23,7 +23,8 @@ enum TagCommand: Command {
     Output (jsonl, the default): one object per entity —
       {"file","start","end","text","type","id","canonical","source"}
     start/end are Unicode scalar offsets into the original document, end exclusive
-    (Python's text[start:end]); --offsets utf8|utf16 switches the unit. type is PERSON,
+    (Python's text[start:end]); --offsets utf8|utf16 switches the unit (utf8 counts the
+    input's own bytes, also where ill-formed bytes became U+FFFD). type is PERSON,
     PLACE or ORG; source is "gazetteer" or "rule". With --input jsonl, one object per
     input line: its fields copied, "entities": [{"start","end","text","type","id","canonical"}].
     --format text prints: FILE:START-END <TAB> TYPE <TAB> text <TAB> canonical <TAB> id

@@ -34,7 +34,8 @@ enum TokenizeCommand: Command {
     Options:
       --lang LANG      auto (default: identified per document) or \(Language.named.map(\.code).joined(separator: ", "))
       --format F       text (default) or jsonl
-      --offsets U      scalar (default), utf8 or utf16
+      --offsets U      scalar (default), utf8 (the input's bytes, also where ill-formed
+                       bytes became U+FFFD) or utf16
       --input MODE     text (default) or jsonl: one JSON object per line, its --field
                        (default "text") is the document
       --progress       show bytes read and MB/s on standard error (the
