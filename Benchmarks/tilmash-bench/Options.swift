@@ -12,7 +12,7 @@ struct Options {
     var stages: [String]?
     var json: String?
     var gazetteer: String?
-    var language = "doc"
+    var language = "auto"
     var budget = 4.0
     var documentKB = 4
 
@@ -41,9 +41,11 @@ struct Options {
                               current directory)
       --translit-corpus S=F   text for translit.S (Cyrillic schemes default to
                               Benchmarks/corpus/kk.txt or ru.txt; the others use the corpus)
-      --lang L                doc (default): each source document's language identified
-                              once before timing and passed to every stage; auto: pass nil,
-                              so each call identifies (and the time includes it);
+      --lang L                auto (default, what the CLI does): pass nil, so each call
+                              identifies (and the time includes it; normalize goes line by
+                              line and identifies only lines whose output depends on it);
+                              doc: each source document's language identified once before
+                              timing and passed to every stage;
                               or a code: \(Language.named.map(\.code).joined(separator: " "))
       --budget S              seconds of timed work per stage (default 4): a stage too slow
                               to do --runs passes over the whole corpus in S seconds is
