@@ -30,8 +30,12 @@ struct MatchUnit: Sendable {
     }
 
     var isAllCapitals: Bool {
-        let letters = text.unicodeScalars.dropLast(apostropheSuffix).filter(CharacterClass.isAlphabetic)
-        return !letters.isEmpty && letters.allSatisfy(CharacterClass.isUppercase)
+        var letters = false
+        for scalar in text.unicodeScalars.dropLast(apostropheSuffix) where CharacterClass.isAlphabetic(scalar) {
+            guard CharacterClass.isUppercase(scalar) else { return false }
+            letters = true
+        }
+        return letters
     }
 
     /// How many scalars at the end of the unit's original text spell the last `count`

@@ -23,10 +23,12 @@ struct RuleContext {
     let turkishPossessiveCompound: [Bool]
 
     /// Possessive endings and the case endings after them, as folded keys (ı = i, ü = u).
-    private static let possessiveEndings: [String] = {
+    /// By last byte, so that a word is compared only with the endings it can have.
+    private static let possessiveEndings: [UInt8: [String]] = {
         let possessives = ["i", "u", "si", "su", "lari", "leri"]
         let cases = ["", "na", "ne", "nda", "nde", "ndan", "nden", "ni", "nu", "nin", "nun", "yla", "yle"]
-        return possessives.flatMap { possessive in cases.map { possessive + $0 } }.sorted { $0.count > $1.count }
+        let all = possessives.flatMap { possessive in cases.map { possessive + $0 } }.sorted { $0.count > $1.count }
+        return Dictionary(grouping: all, by: { $0.utf8.last! })
     }()
     /// Final consonants a vowel ending softens (folded keys: ğ = g): mabet → mabedi, çocuk → çocuğu.
     private static let softened: [Character: Character] = ["d": "t", "g": "k", "b": "p"]
@@ -61,7 +63,8 @@ struct RuleContext {
         }
         turkishPossessiveCompound = units.indices.map { index in
             guard let key = units[index].key, key.count > 4, units[index].startsWithCapital else { return false }
-            for ending in Self.possessiveEndings where key.hasSuffix(ending) && key.count - ending.count >= 3 {
+            guard let lastByte = key.utf8.last, let endings = Self.possessiveEndings[lastByte] else { return false }
+            for ending in endings where key.hasSuffix(ending) && key.count - ending.count >= 3 {
                 let stem = key.dropLast(ending.count)
                 if isWord(stem) { return true }
                 if let last = stem.last, let hard = Self.softened[last], isWord(stem.dropLast() + String(hard)) { return true }

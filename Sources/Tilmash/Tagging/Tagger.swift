@@ -138,8 +138,12 @@ public final class Tagger: Sendable {
         let capital = units.map(\.startsWithCapital)
         let sentenceStarts = MatchUnit.sentenceStarts(units)
         let hasUmlaut = language == .german ? units.map { Self.hasUmlaut($0.text) } : []
-        let letterCounts = units.map { $0.text.unicodeScalars.filter(CharacterClass.isAlphabetic).count }
-        let withDigits = units.map { $0.text.unicodeScalars.contains { $0.properties.numericType != nil } }
+        // Counted, not filtered: filtering a String's scalars builds a new String.
+        let letterCounts = units.map { unit in unit.text.unicodeScalars.reduce(0) { CharacterClass.isAlphabetic($1) ? $0 + 1 : $0 } }
+        // Unicode's Numeric_Type looked up only beyond ASCII (for ASCII: the digits).
+        let withDigits = units.map { unit in
+            unit.text.unicodeScalars.contains { $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.numericType != nil }
+        }
         let allCapitals = units.map { $0.isHyphen || $0.isAllCapitals }
         let readingsOf = lookups.readings
         var matches: [Candidate] = []
