@@ -121,3 +121,18 @@ enum CLI {
         }
     }
 }
+
+/// The tagger's NFD differential (the `tag` fuzz target checks the same): the entities
+/// of `text` decomposed, and those of its composed form placed where the NFC map puts
+/// them, each as "range type id" — equal when every span is computed right.
+enum DecomposedTagging {
+    static let decompose = try! UnicodeNormalizer(.nfd)
+    static let compose = Profile(name: "nfc", filters: [try! UnicodeNormalizationFilter(.nfc)])
+
+    static func entities(_ text: String, _ language: Language?, tagger: Tagger) throws -> (decomposed: [String], composed: [String]) {
+        let decomposed = try decompose.normalize(text)
+        let map = try compose.normalize(decomposed, context: FilterContext(language: .undetermined))
+        let composed = try tagger.tag(map.text, language: language).map { "\(map.originalRange(ofScalars: $0.range)) \($0.type) \($0.id)" }
+        return (try tagger.tag(decomposed, language: language).map { "\($0.range) \($0.type) \($0.id)" }, composed)
+    }
+}

@@ -76,7 +76,7 @@ public enum TransliterationScheme: String, CaseIterable, Sendable {
         }
     }
 
-    private static let wordCaches = Dictionary(uniqueKeysWithValues: allCases.map { ($0, WordCache()) })
+    private static let wordCaches = Dictionary(uniqueKeysWithValues: allCases.map { ($0, WordCache<String>()) })
 
     private static let folders = ProcessWideTable<TransliterationScheme, ASCIIFolder>()
 

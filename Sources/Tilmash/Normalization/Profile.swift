@@ -24,6 +24,8 @@ public struct Profile: Sendable {
     /// come out differently by language (``readsLanguage(in:)``); built on first use.
     private let languageTable: ProcessWide<[Bool]>
     private static let languageTableLimit: UInt32 = 0x3000
+    /// Each filter as a ``CharacterMappingFilter``, if it is one (cast once).
+    private let mappings: [(any CharacterMappingFilter)?]
 
     /// Makes a custom chain. When it is some ``LineLocalFilter``s followed by some
     /// ``CharacterMappingFilter``s, lines none of them would change skip the chain.
@@ -31,9 +33,10 @@ public struct Profile: Sendable {
         self.name = name
         self.filters = filters
         plan = LinePlan(filters: filters)
+        let mappings = filters.map { $0 as? any CharacterMappingFilter }
+        self.mappings = mappings
         languageTable = ProcessWide {
-            let mappings = filters.map { $0 as? any CharacterMappingFilter }
-            return (0..<Self.languageTableLimit).map { value in
+            (0..<Self.languageTableLimit).map { value in
                 Unicode.Scalar(value).map { Self.readsLanguage($0, filters, mappings, from: 0) } ?? false
             }
         }
@@ -65,30 +68,9 @@ public struct Profile: Sendable {
     /// identified (``normalizeIdentifyingWhereNeeded(_:)``).
     public func readsLanguage(in text: String) -> Bool {
         guard let table = try? languageTable.get() else { return true }
-        var text = text
-        let found: Bool = text.withUTF8 { bytes in
-            table.withUnsafeBufferPointer { table in
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        if table[Int(byte)] { return true }
-                        index += 1
-                        continue
-                    }
-                    // A lead byte: decode one scalar (the text is valid UTF-8).
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    index += length
-                    if value < Self.languageTableLimit {
-                        if table[Int(value)] { return true }
-                    } else if let scalar = Unicode.Scalar(value),
-                              Self.readsLanguage(scalar, filters, filters.map { $0 as? any CharacterMappingFilter }, from: 0) {
-                        return true
-                    }
-                }
-                return false
+        let found = table.withUnsafeBufferPointer { table in
+            text.unicodeScalars.contains { scalar in
+                scalar.value < Self.languageTableLimit ? table[Int(scalar.value)] : Self.readsLanguage(scalar, filters, mappings, from: 0)
             }
         }
         return found || filters.contains { $0.readsLanguage(inText: text) }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// A bounded, thread-safe memo of word → transformed word (a transliteration, an ASCII
-/// folding, a match key) for the transforms that run word by word. Word frequencies in text are Zipfian, so most words are seen again and the
+/// A bounded, thread-safe memo of word → what a transform makes of it (a transliteration,
+/// an ASCII folding, a match key, a transliteration's letter alignment) for the transforms
+/// that run word by word. Word frequencies in text are Zipfian, so most words are seen again and the
 /// ICU call is made once per distinct word. Split into shards, each with its own lock, so
 /// threads working on different words rarely wait for each other; a shard is cleared when
 /// it reaches its bound.
-final class WordCache: @unchecked Sendable {
+final class WordCache<Value: Sendable>: @unchecked Sendable {
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
-        var entries: [ExactWord: String] = [:]
+        var entries: [ExactWord: Value] = [:]
     }
 
     private let shards: [Shard]
@@ -19,7 +20,7 @@ final class WordCache: @unchecked Sendable {
         limitPerShard = max(1, limit / shards)
     }
 
-    func value(for word: String, tag: String, _ make: () throws -> String) rethrows -> String {
+    func value(for word: String, tag: String, _ make: () throws -> Value) rethrows -> Value {
         let key = ExactWord(tag.isEmpty ? word : tag + "\u{0}" + word)
         var utf8Sum = 0
         for byte in key.text.utf8.prefix(8) { utf8Sum = utf8Sum &* 31 &+ Int(byte) }

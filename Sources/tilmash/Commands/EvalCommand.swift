@@ -65,7 +65,7 @@ enum EvalCommand: Command {
                 relevantGold.append(.init(document: name, range: mention.range, type: mention.type,
                                           text: String(String.UnicodeScalarView(scalars[mention.range]))))
             }
-            for entity in tagger.tag(tokens: try Tokenizer(language: documentLanguage).tokenize(text), in: text, language: documentLanguage) {
+            for entity in try tagger.tag(text, language: documentLanguage) {
                 predicted.append(.init(document: name, range: entity.range, type: entity.type, text: entity.text))
             }
         }
@@ -87,10 +87,8 @@ enum EvalCommand: Command {
             let documents = Set(languages.filter { $0.value.rawValue == code }.keys)
             let part = Evaluation(gold: relevantGold.filter { documents.contains($0.document) },
                                   predicted: predicted.filter { documents.contains($0.document) })
-            func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-            func f(_ value: Double) -> String { String(format: "%.3f", value) }
-            out.write(code.padding(toLength: 4, withPad: " ", startingAt: 0) + cell("\(documents.count)", 8) + cell(f(part.strict.overall.f1), 9)
-                      + cell(f(part.overlap.overall.f1), 9) + cell(f(part.endings.overall.f1), 9)
+            out.write(code.padding(toLength: 4, withPad: " ", startingAt: 0) + cell("\(documents.count)", 8) + cell(f3(part.strict.overall.f1), 9)
+                      + cell(f3(part.overlap.overall.f1), 9) + cell(f3(part.endings.overall.f1), 9)
                       + cell("\(part.strict.overall.predicted)", 6) + cell("\(part.strict.overall.gold)", 6) + "\n")
         }
         if arguments.has("--errors") {
@@ -104,11 +102,14 @@ enum EvalCommand: Command {
     }
 
     private static func row(_ name: String, _ score: Evaluation.Score) -> String {
-        func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        func f(_ value: Double) -> String { String(format: "%.3f", value) }
-        return name.padding(toLength: 8, withPad: " ", startingAt: 0) + cell(f(score.precision), 10) + cell(f(score.recall), 8)
-            + cell(f(score.f1), 8) + cell("\(score.truePositives)", 6) + cell("\(score.predicted)", 6) + cell("\(score.gold)", 6) + "\n"
+        name.padding(toLength: 8, withPad: " ", startingAt: 0) + cell(f3(score.precision), 10) + cell(f3(score.recall), 8)
+            + cell(f3(score.f1), 8) + cell("\(score.truePositives)", 6) + cell("\(score.predicted)", 6) + cell("\(score.gold)", 6) + "\n"
     }
+
+    /// `text` right-aligned in `width` columns.
+    private static func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    /// A score with three decimals.
+    private static func f3(_ value: Double) -> String { String(format: "%.3f", value) }
 
     private static func readGold(_ path: String) throws -> [Evaluation.Mention] {
         let data: Data

@@ -81,13 +81,14 @@ enum NormalizeCommand: Command {
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
         let mode = try InputMode(arguments)
         let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        let identifier = language == nil ? try LanguageIdentifier.bundled() : nil
+        let reportsLanguage: Bool
+        if case .jsonl = mode { reportsLanguage = true } else { reportsLanguage = false }
+        // Without a reported language the model is loaded only when a text needs it.
+        let identifier = language == nil && reportsLanguage ? try LanguageIdentifier.bundled() : nil
 
         // The whole text's language, from the same identification the normalization made
         // (JSONL mode reports it after normalizing each object).
         var identified = Language.undetermined
-        let reportsLanguage: Bool
-        if case .jsonl = mode { reportsLanguage = true } else { reportsLanguage = false }
         func normalize(_ text: String) throws -> NormalizedText {
             if let language { return try profile.normalize(text, language: language) }
             // Text whose output no language changes needs no identification (unless the

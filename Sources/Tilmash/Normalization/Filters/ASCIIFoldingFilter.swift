@@ -11,7 +11,7 @@
 public struct ASCIIFoldingFilter: CharacterMappingFilter {
     private let german: ASCIIFolder
     private let latin: ASCIIFolder
-    private let cache = WordCache()
+    private let cache = WordCache<String>()
 
     /// Uses the shared `de-ascii` and `latin-ascii` folders.
     public init() throws {

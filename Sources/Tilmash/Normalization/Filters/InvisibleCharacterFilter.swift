@@ -28,12 +28,12 @@ public struct InvisibleCharacterFilter: LineLocalFilter {
                 if index + 1 < text.count && text.scalars[index + 1] == "\n" { continue }
                 if index + 2 < text.count && text.scalars[index + 1] == "\r" && text.scalars[index + 2] == "\n" { continue }
                 builder.emit("\n", from: index..<index + 1)
-            case 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+            case 0x0A:
+                builder.copy(index)
+            case _ where CharacterClass.isLineBreak(scalar):  // VT, FF, NEL, LS, PS
                 builder.emit("\n", from: index..<index + 1)
             case 0x09, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 builder.emit(" ", from: index..<index + 1)
-            case 0x0A:
-                builder.copy(index)
             case 0x00...0x1F, 0x7F...0x9F, 0x200B, 0x2060, 0xFEFF, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
                 continue
             default:
@@ -54,8 +54,8 @@ public struct InvisibleCharacterFilter: LineLocalFilter {
         if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
         switch scalar.value {
         case 0x0A, 0x20: return false
-        case 0x00...0x1F, 0x7F...0xA0, 0x2000...0x200F, 0x2028, 0x2029, 0x202A...0x202F, 0x205F...0x2069, 0x3000, 0xFEFF, 0x180E: return true
-        default: return false
+        case 0x00...0x1F, 0x7F...0xA0, 0x2000...0x200F, 0x202A...0x202F, 0x205F...0x2069, 0x3000, 0xFEFF, 0x180E: return true
+        default: return CharacterClass.isLineBreak(scalar)  // LS, PS
         }
     }
 }

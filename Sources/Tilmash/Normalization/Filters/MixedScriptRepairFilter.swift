@@ -59,18 +59,21 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
         let kind: Kind
     }
 
+    /// Letters of two of Latin, Cyrillic and Greek share the text: nothing to repair without
+    /// (a word that mixes them, or a stray, needs two).
+    private static func mixesScripts<Scalars: Sequence>(_ scalars: Scalars) -> Bool where Scalars.Element == Unicode.Scalar {
+        var first: Script?
+        for scalar in scalars {
+            guard let script = CharacterClass.letterScript(scalar) else { continue }
+            if first == nil { first = script } else if script != first { return true }
+        }
+        return false
+    }
+
     /// The repairs `text` needs, in order.
     private func repairs(in text: MappedText) -> [Repair] {
-        // Nothing to repair unless letters of two of the three scripts share the text
-        // (a word that mixes them, or a stray, needs two). Only a shortcut: every repair
-        // depends on the word and its neighbours on the line alone.
-        var first: Script?
-        var mixed = false
-        for scalar in text.scalars {
-            guard let script = CharacterClass.letterScript(scalar) else { continue }
-            if first == nil { first = script } else if script != first { mixed = true; break }
-        }
-        guard mixed else { return [] }
+        // Only a shortcut: every repair depends on the word and its neighbours on the line alone.
+        guard Self.mixesScripts(text.scalars) else { return [] }
         let words = text.wordRuns
         let scripts = words.map { dominantScript(text.scalars[$0]) }
         var result: [Repair] = []
@@ -95,14 +98,7 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
     /// that gives a letter later filters may treat by language (Cyrillic `І` in a Latin
     /// word → `I`; anything beyond ASCII).
     public func readsLanguage(inText text: String) -> Bool {
-        // Only a shortcut: two scripts must meet for any repair.
-        var first: Script?
-        var mixed = false
-        for scalar in text.unicodeScalars {
-            guard let script = CharacterClass.letterScript(scalar) else { continue }
-            if first == nil { first = script } else if script != first { mixed = true; break }
-        }
-        guard mixed else { return false }
+        guard Self.mixesScripts(text.unicodeScalars) else { return false }
         return repairs(in: MappedText(original: text)).contains { repair in
             switch repair.kind {
             case .stray: return true

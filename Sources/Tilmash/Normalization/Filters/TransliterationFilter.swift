@@ -71,11 +71,11 @@ public struct TransliterationFilter: CharacterMappingFilter {
     /// `с` `о` `в`: the soft sign gives nothing and goes with the letter after it). Where a
     /// rule looks ahead, letters stay together until the prefixes agree again. Memoized
     /// per word.
-    static func alignment(of word: String, scheme: TransliterationScheme) throws -> [(source: Int, output: [Unicode.Scalar])] {
-        let encoded = try alignments.value(for: word, tag: scheme.rawValue) {
+    static func alignment(of word: String, scheme: TransliterationScheme) throws -> [Piece] {
+        try alignments.value(for: word, tag: scheme.rawValue) {
             let letters = Array(word.unicodeScalars)
             let whole = Array(try scheme.transliterate(word).unicodeScalars)
-            var counts: [(source: Int, output: Int)] = []
+            var pieces: [Piece] = []
             var sourceStart = 0, outputStart = 0
             for end in 1...letters.count {
                 let prefix = end == letters.count ? whole : Array(try scheme.transliterate(String(scalars: letters[..<end])).unicodeScalars)
@@ -83,29 +83,25 @@ public struct TransliterationFilter: CharacterMappingFilter {
                 // small letters in title case (`Щу` → `Shchu`).
                 guard prefix.count > outputStart, prefix.count <= whole.count,
                       whole[..<prefix.count].elementsEqual(prefix, by: { $0.properties.lowercaseMapping == $1.properties.lowercaseMapping }) else { continue }
-                counts.append((end - sourceStart, prefix.count - outputStart))
+                pieces.append(Piece(source: end - sourceStart, output: Array(whole[outputStart..<prefix.count])))
                 sourceStart = end
                 outputStart = prefix.count
             }
             if sourceStart < letters.count || outputStart < whole.count {
                 // The end of the word produced nothing more (or the prefixes never agreed):
                 // what is left joins the last piece.
-                let last = counts.popLast() ?? (0, 0)
-                counts.append((last.source + letters.count - sourceStart, last.output + whole.count - outputStart))
+                let last = pieces.popLast() ?? Piece(source: 0, output: [])
+                pieces.append(Piece(source: last.source + letters.count - sourceStart, output: last.output + whole[outputStart...]))
             }
-            return String(scalars: whole) + "\u{0}" + counts.map { "\($0.source),\($0.output)" }.joined(separator: ";")
+            return pieces
         }
-        let parts = encoded.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
-        let output = Array(parts[0].unicodeScalars)
-        var pieces: [(source: Int, output: [Unicode.Scalar])] = []
-        var offset = 0
-        for pair in parts[1].split(separator: ";") {
-            let numbers = pair.split(separator: ",").compactMap { Int($0) }
-            pieces.append((numbers[0], Array(output[offset..<offset + numbers[1]])))
-            offset += numbers[1]
-        }
-        return pieces
     }
 
-    private static let alignments = WordCache(limit: 100_000)
+    /// Source letters of a word and the output letters their rule produced.
+    struct Piece: Sendable {
+        let source: Int
+        let output: [Unicode.Scalar]
+    }
+
+    private static let alignments = WordCache<[Piece]>(limit: 100_000)
 }

@@ -33,7 +33,7 @@ struct NamePart: OptionSet, Sendable, Hashable {
     /// too (the US Census list: `Smith`, `Young`, `Park`, `Butler`): it makes a given name
     /// before it a person name (`Pam Butler`), but names no person alone.
     static let listedSurname = NamePart(rawValue: 1 << 13)
-    /// A lower-case word of the Turkish dictionary (hunspell-tr, 3–8 letters: `ekim`,
+    /// A lower-case word of the Turkish dictionary (hunspell-tr, 3–10 letters: `ekim`,
     /// `konsey`): capitalised before an apostrophe suffix it is still no name (`Ekim’de`).
     static let turkishWord = NamePart(rawValue: 1 << 14)
 
