@@ -3,7 +3,10 @@
 #include "ICUBridge.h"
 
 #include <string.h>
+#include <stdlib.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -208,4 +211,64 @@ int32_t tm_utf8_to_utf16(const char *src, int32_t length, uint16_t *dest, int32_
     u_strFromUTF8WithSub((UChar *)dest, capacity, &destLength, src, length, 0xFFFD,
                          substitutions, (UErrorCode *)status);
     return destLength;
+}
+
+// MARK: Legacy encodings
+
+typedef struct {
+    UConverter *converter;
+    int32_t substitutions;
+} tm_converter;
+
+static void tm_counting_substitute(const void *context, UConverterToUnicodeArgs *args,
+                                   const char *codeUnits, int32_t length,
+                                   UConverterCallbackReason reason, UErrorCode *error) {
+    if (reason == UCNV_UNASSIGNED || reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR) {
+        ((tm_converter *)context)->substitutions += 1;
+        // U+FFFD, whatever the converter's own substitution character is.
+        static const UChar replacement = 0xFFFD;
+        *error = U_ZERO_ERROR;
+        ucnv_cbToUWriteUChars(args, &replacement, 1, 0, error);
+    }
+}
+
+void *tm_converter_open(const char *name, int32_t *status) {
+    UErrorCode *error = (UErrorCode *)status;
+    UConverter *converter = ucnv_open(name, error);
+    if (U_FAILURE(*error)) return NULL;
+    tm_converter *wrapper = (tm_converter *)calloc(1, sizeof(tm_converter));
+    if (wrapper == NULL) { ucnv_close(converter); *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    wrapper->converter = converter;
+    ucnv_setToUCallBack(converter, tm_counting_substitute, wrapper, NULL, NULL, error);
+    if (U_FAILURE(*error)) { ucnv_close(converter); free(wrapper); return NULL; }
+    return wrapper;
+}
+
+void tm_converter_close(void *converter) {
+    if (converter == NULL) return;
+    ucnv_close(((tm_converter *)converter)->converter);
+    free(converter);
+}
+
+const char *tm_converter_name(const void *converter, int32_t *status) {
+    return ucnv_getName(((const tm_converter *)converter)->converter, (UErrorCode *)status);
+}
+
+int32_t tm_converter_to_utf16(void *converter, const char *src, int32_t length, uint16_t *dest,
+                              int32_t capacity, int32_t *offsets, int32_t flush, int32_t *consumed,
+                              int32_t *pending, int32_t *status) {
+    UConverter *cnv = ((tm_converter *)converter)->converter;
+    UErrorCode countError = U_ZERO_ERROR;
+    int32_t held = ucnv_toUCountPending(cnv, &countError);
+    *pending = U_SUCCESS(countError) && held > 0 ? held : 0;
+    UChar *target = (UChar *)dest;
+    const char *source = src;
+    ucnv_toUnicode(cnv, &target, (UChar *)dest + capacity, &source, src + length, offsets,
+                   (UBool)(flush != 0), (UErrorCode *)status);
+    *consumed = (int32_t)(source - src);
+    return (int32_t)(target - (UChar *)dest);
+}
+
+int32_t tm_converter_substitutions(const void *converter) {
+    return ((const tm_converter *)converter)->substitutions;
 }

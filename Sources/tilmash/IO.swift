@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Tilmash
 
 /// Buffered writing to a file descriptor (standard output or standard error). The tool is
 /// single-threaded; the shared instances are only touched from the main thread.
@@ -14,10 +15,31 @@ final class OutputStream: @unchecked Sendable {
     private let capacity: Int
     private var buffer: [UInt8] = []
 
+    private let ownsDescriptor: Bool
+
     init(descriptor: Int32, capacity: Int = 1 << 16) {
         self.descriptor = descriptor
         self.capacity = capacity
+        ownsDescriptor = false
         buffer.reserveCapacity(capacity)
+    }
+
+    /// A stream to a new (or truncated) file at `path`; nil when it cannot be created
+    /// (`errno` says why).
+    init?(creating path: String) {
+        let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard opened >= 0 else { return nil }
+        descriptor = opened
+        capacity = 1 << 16
+        ownsDescriptor = true
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit {
+        if ownsDescriptor {
+            flush()
+            close(descriptor)
+        }
     }
 
     func write(_ text: String) {
@@ -47,20 +69,63 @@ final class OutputStream: @unchecked Sendable {
     }
 }
 
+/// The input's character encoding (`--encoding`): UTF-8, decoded by ``UTF8Decoder`` with
+/// ill-formed bytes repaired, or any encoding of ICU's converters.
+struct InputEncoding {
+    /// The name as given (`utf-8` by default), for messages.
+    let name: String
+    /// Nil for UTF-8.
+    let converterName: String?
+
+    init(named name: String?) throws {
+        let given = name ?? "utf-8"
+        let folded = given.lowercased().filter { $0 != "-" && $0 != "_" }
+        if folded == "utf8" {
+            self.name = "UTF-8"
+            converterName = nil
+            return
+        }
+        guard EncodingConverter.isKnown(given) else { throw UsageError(EncodingError.unknown(given).description) }
+        self.name = given
+        converterName = given
+    }
+}
+
+/// A line (or piece of a line) decoded: its text, where input bytes were counted as one
+/// replaced scalar or differently from the text's UTF-8, and how many input bytes it took.
+struct DecodedText {
+    var text: String
+    /// Scalars whose input bytes differ from their UTF-8 (U+FFFD for ill-formed bytes; in
+    /// a legacy encoding, every scalar whose encoded length is not its UTF-8 length).
+    var replaced: [UTF8Decoder.Replacement]
+    /// The input bytes it came from.
+    var inputBytes: Int
+}
+
 /// Reads an input (a file or standard input) in chunks, handing out one line at a time,
-/// so memory stays flat however large the input is.
+/// so memory stays flat however large the input is. Input in another encoding than UTF-8
+/// is converted chunk by chunk (``EncodingConverter``), remembering each character's input
+/// offset for ``decode(_:newline:)``.
 final class LineReader {
     /// The name used in messages: the path as given, or `-` for standard input.
     let name: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private var pending: [UInt8] = []
+    /// With a converter: for each byte of `pending`, the input offset of its scalar's start.
+    private var pendingStarts: [Int] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var finished = false
+    private let converter: EncodingConverter?
+    /// No line decoded yet (a byte-order mark the converter consumed belongs to the first).
+    private var atStart = true
+    /// Ill-formed (or unmappable) sequences replaced so far.
+    private(set) var replacements = 0
 
     /// Opens `path` (`"-"` is standard input); an unreadable file throws with its reason.
-    init(path: String) throws {
+    init(path: String, encoding: InputEncoding? = nil) throws {
         name = path
+        converter = try encoding?.converterName.map { try EncodingConverter(encoding: $0) }
         if path == "-" {
             descriptor = 0
             ownsDescriptor = false
@@ -91,7 +156,8 @@ final class LineReader {
         case endOfInput
     }
 
-    /// Calls `body` with each line's bytes (without its `\n`) and how the line ended.
+    /// Calls `body` with each line's bytes (without its `\n`; UTF-8, converted when the
+    /// input is in another encoding) and how the line ended.
     ///
     /// A line longer than `maximumPiece` bytes is handed out in pieces (cut after a space,
     /// or else between two UTF-8 sequences), each ending `.continues`, so one enormous line
@@ -116,18 +182,64 @@ final class LineReader {
                 continue
             }
             pending.removeFirst(start)
+            if converter != nil { pendingStarts.removeFirst(start) }
             start = 0
             scanned = pending.count
             if finished { break }
             let count = try readChunk()
-            if count == 0 { finished = true } else { pending.append(contentsOf: chunk[0..<count]) }
+            if count == 0 { finished = true }
+            if let converter {
+                let converted = try converter.convert(chunk[0..<count], flush: count == 0)
+                var scalar = 0
+                for byte in converted.utf8 {
+                    if byte & 0xC0 != 0x80 { scalar += 1 }
+                    pendingStarts.append(converted.scalarStarts[scalar - 1])
+                }
+                pending.append(contentsOf: converted.utf8)
+                replacements = converter.substitutions
+            } else if count > 0 {
+                pending.append(contentsOf: chunk[0..<count])
+            }
         }
         if !pending.isEmpty { try body(pending[...], .endOfInput) }
         pending.removeAll()
+        pendingStarts.removeAll()
+    }
+
+    /// Decodes a line handed out by ``forEachLine(splitsLongLines:maximumPiece:_:)`` (call
+    /// it from the body: the slice must still be the reader's), with its `\n` appended when
+    /// `newline` is true. Ill-formed UTF-8 is replaced by U+FFFD (and counted in
+    /// ``replacements``); converted input is valid already and counts its own bytes.
+    func decode(_ bytes: ArraySlice<UInt8>, newline: Bool = false) -> DecodedText {
+        guard converter != nil else {
+            let decoded = UTF8Decoder.decode(bytes)
+            replacements += decoded.replacements
+            return DecodedText(text: newline ? decoded.text + "\n" : decoded.text, replaced: decoded.replaced,
+                               inputBytes: bytes.count + (newline ? 1 : 0))
+        }
+        let end = bytes.endIndex + (newline ? 1 : 0)
+        func inputStart(_ index: Int) -> Int {
+            index < pendingStarts.count ? pendingStarts[index] : converter!.consumed
+        }
+        let first = bytes.startIndex
+        let begin = atStart ? 0 : inputStart(first)
+        atStart = false
+        var replaced: [UTF8Decoder.Replacement] = []
+        var scalar = 0
+        var index = first
+        while index < end {
+            let lead = pending[index]
+            let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            let inputWidth = inputStart(index + width) - (index == first ? begin : inputStart(index))
+            if inputWidth != width { replaced.append(UTF8Decoder.Replacement(scalarOffset: scalar, bytes: inputWidth)) }
+            scalar += 1
+            index += width
+        }
+        return DecodedText(text: String(decoding: pending[bytes.startIndex..<end], as: UTF8.self), replaced: replaced,
+                           inputBytes: inputStart(end) - begin)
     }
 
     static let maximumPiece = 1 << 20
-
     /// Where to cut a long line: after the last space or tab before `limit`, or else at the
     /// last UTF-8 sequence boundary (never inside a character) that is not followed by a
     /// combining mark, a joiner or a variation selector, so that a letter and its marks stay
@@ -168,17 +280,6 @@ final class LineReader {
         default: return scalar.value == 0x200C || scalar.value == 0x200D || scalar.properties.isVariationSelector
                 || (0x1F3FB...0x1F3FF).contains(scalar.value)
         }
-    }
-
-    /// The whole input as bytes (for commands that treat a file as one document).
-    func readAll() throws -> [UInt8] {
-        var all: [UInt8] = []
-        while true {
-            let count = try readChunk()
-            if count == 0 { break }
-            all.append(contentsOf: chunk[0..<count])
-        }
-        return all
     }
 
     private func readChunk() throws -> Int {

@@ -2,21 +2,82 @@ import Foundation
 import Tilmash
 
 /// How a command reads its input: plain text, or one JSON object per line whose `field`
-/// holds a whole document (`--input jsonl [--field text]`).
-enum InputMode {
-    case text
-    case jsonl(field: String)
+/// holds a whole document (`--input jsonl [--field text]`), and what becomes of a JSON
+/// record that cannot be processed (`--on-error fail|skip|pass`).
+struct InputMode {
+    /// What happens to a record that is no JSON object, lacks the field, or fails.
+    enum ErrorPolicy: String {
+        /// Report it, write nothing for it, exit 1 at the end (the default).
+        case fail
+        /// Report it and write nothing for it (exit 0).
+        case skip
+        /// Report it and write it through unchanged with an `"error"` field (a JSON object
+        /// `{"error":…,"line":…}` holding the raw line when it is no JSON object), exit 0.
+        case pass
+    }
 
-    static let valueOptions: Set<String> = ["--input", "--field"]
+    /// JSON Lines input: the field read, where the result goes, where each record's
+    /// language is read, and the error policy.
+    struct Records {
+        var field: String
+        var outputField: String?
+        var languageField: String?
+        var onError: ErrorPolicy
+    }
 
-    init(_ arguments: Arguments) throws {
+    /// `nil` for plain text.
+    private(set) var records: Records?
+    /// `--encoding`: how the input's bytes are decoded (UTF-8 unless named).
+    let encoding: InputEncoding
+
+    static let valueOptions: Set<String> = ["--input", "--field", "--on-error", "--lang-field", "--encoding", "--output-dir"]
+
+    /// The options shared by every command that reads input, for its `--help`.
+    static let help = """
+      --input MODE      text (default) or jsonl: one JSON object per line, its --field
+                        (default "text") is the document; every other field is copied
+                        byte for byte (numbers as written, field order kept)
+      --field NAME      with --input jsonl: the field that holds the text
+      --lang-field NAME with --input jsonl: read each record's language from this field
+                        (a code such as tr or de; auto when absent or unknown)
+      --on-error P      with --input jsonl, for a record that is no JSON object, lacks the
+                        field or fails: fail (default: report, drop, exit 1), skip (report,
+                        drop, exit 0) or pass (report, write it through with an "error"
+                        field — {"error","line"} when it is no JSON object — exit 0).
+                        Messages name the input line and the record's "id"
+      --encoding NAME   the input's character encoding (default utf-8; any ICU converter:
+                        cp1251, cp1254, koi8-r, iso-8859-9, utf-16, utf-16le, ...);
+                        --offsets utf8 then counts the input's own bytes
+      --output-dir DIR  write each input FILE's output to DIR/FILE's name instead of
+                        standard output (names must differ)
+    """
+
+    init(_ arguments: Arguments, outputField: String? = nil) throws {
         let mode = try arguments.choice("--input", from: ["text", "jsonl"], default: "text")
+        encoding = try InputEncoding(named: arguments.value("--encoding"))
         if mode == "text" {
-            if arguments.value("--field") != nil { throw UsageError("--field needs --input jsonl") }
-            self = .text
+            for option in ["--field", "--on-error", "--lang-field", "--output-field"] where arguments.value(option) != nil {
+                throw UsageError("\(option) needs --input jsonl")
+            }
+            records = nil
         } else {
-            self = .jsonl(field: arguments.value("--field") ?? "text")
+            let policy = try arguments.choice("--on-error", from: ["fail", "skip", "pass"], default: "fail")
+            let field = arguments.value("--field") ?? "text"
+            for option in ["--field", "--lang-field", "--output-field"] where arguments.value(option)?.isEmpty == true {
+                throw UsageError("\(option) needs a field name")
+            }
+            records = Records(field: field, outputField: arguments.value("--output-field") ?? outputField,
+                              languageField: arguments.value("--lang-field"), onError: ErrorPolicy(rawValue: policy)!)
         }
+    }
+
+    var isJSONLines: Bool { records != nil }
+
+    /// The same mode reading each record's language from `field`.
+    func readingLanguage(from field: String) -> InputMode {
+        var copy = self
+        copy.records?.languageField = field
+        return copy
     }
 }
 
@@ -25,107 +86,135 @@ enum InputMode {
 final class InputRunner {
     let mode: InputMode
     let paths: [String]
-    private let out = OutputStream.standardOutput
+    /// `--lang`: the command's language (`nil`: auto).
+    let language: Language?
+    private var out = OutputStream.standardOutput
+    private let outputDirectory: String?
     private(set) var failed = false
 
-    init(mode: InputMode, paths: [String]) {
+    /// A runner over `paths` (none: standard input). `language` is the command's `--lang`,
+    /// used where a record has no language of its own.
+    init(mode: InputMode, arguments: Arguments, paths: [String]? = nil, language: Language? = nil) throws {
         self.mode = mode
+        self.language = language
+        let paths = paths ?? arguments.positionals
         self.paths = paths.isEmpty ? ["-"] : paths
+        outputDirectory = arguments.value("--output-dir")
+        if let directory = outputDirectory {
+            guard !self.paths.contains("-") else { throw UsageError("--output-dir needs FILE arguments (standard input has no name)") }
+            let names = self.paths.map { Self.fileName($0) }
+            if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+                throw UsageError("--output-dir: two inputs are named \(twice)")
+            }
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+                do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                    throw RuntimeFailure("--output-dir \(directory): cannot create it")
+                }
+            } else if !isDirectory.boolValue {
+                throw UsageError("--output-dir \(directory) is a file, not a folder")
+            }
+        }
         ProgressMeter.shared.start(paths: self.paths)
+    }
+
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    /// The language for a record: its `--lang-field` when that holds a language code,
+    /// else the command's.
+    func language(of record: JSONRecord?) -> Language? {
+        guard let record, let field = mode.records?.languageField,
+              let code = try? record.string(field), let language = Language(code: code), language != .undetermined
+        else { return language }
+        return language
     }
 
     /// Streams every input line through `transform` (text mode: one output line per input
     /// line, line endings — `\n` or `\r\n` — kept as they were). In JSONL mode `transform`
-    /// gets the field's text and the result replaces it, with `extraFields` added.
+    /// gets the field's text and the record's language; the result goes to the output field
+    /// (default: the field read), and `addedFields` are added where the record has no field
+    /// of that name (JSON text as values).
     ///
     /// A text line longer than ``LineReader/maximumPiece`` is transformed in pieces cut at
     /// whitespace. `collapsesSpaces` says that `transform` trims spaces at the ends of its
     /// text and collapses runs of them (normalization): the whitespace at a cut is then
     /// written as one space between the pieces' results, as for the whole line; otherwise
     /// the pieces' results are written one after the other (whitespace passes through).
-    func streamLines(_ transform: (String) throws -> String, collapsesSpaces: Bool = false,
-                     extraFields: ((String) throws -> [String: Any])? = nil) -> Int32 {
-        forEachInput { reader in
-            var replacements = 0
-            var lineNumber = 0
+    func streamLines(_ transform: (String, Language?) throws -> String, collapsesSpaces: Bool = false,
+                     addedFields: ((String) throws -> [(String, String)])? = nil) -> Int32 {
+        if let records = mode.records {
+            return forEachInput { reader in
+                try forEachRecord(reader, records) { record, text in
+                    var result = record.setting(records.outputField ?? records.field,
+                                                toJSON: JSONText.quoted(try transform(text, language(of: record))))
+                    for (name, json) in try addedFields?(text) ?? [] where result.field(name) == nil {
+                        result = result.setting(name, toJSON: json)
+                    }
+                    write(result.text + "\n")
+                }
+            }
+        }
+        return forEachInput { reader in
             var midLine = false
             var lineWritten = false   // some text of the current line is written (collapsesSpaces)
             var spaceBefore = false   // whitespace at a cut awaits the next piece's text
-            try reader.forEachLine(splitsLongLines: { if case .text = mode { return true } else { return false } }()) { bytes, end in
-                if !midLine { lineNumber += 1 }
+            try reader.forEachLine(splitsLongLines: true) { bytes, end in
                 midLine = end == .continues
                 var content = bytes
                 // A CRLF line end is written back as CRLF; `\r\r\n` (a CRLF converted twice)
                 // is the same one line end.
                 let carriageReturn = end != .continues && content.last == 0x0D
                 while end != .continues, content.last == 0x0D { content = content.dropLast() }
-                let decoded = UTF8Decoder.decode(content)
-                replacements += decoded.replacements
-                switch mode {
-                case .text:
-                    var result = try transform(decoded.text)
-                    if collapsesSpaces && (midLine || lineWritten) {
-                        if decoded.text.unicodeScalars.first?.properties.isWhitespace == true { spaceBefore = true }
-                        if !result.isEmpty {
-                            if spaceBefore && lineWritten { result = " " + result }
-                            lineWritten = true
-                            spaceBefore = false
-                        }
-                        if decoded.text.unicodeScalars.last?.properties.isWhitespace == true { spaceBefore = true }
-                        if !midLine { lineWritten = false; spaceBefore = false }
+                let decoded = reader.decode(content)
+                var result = try transform(decoded.text, language)
+                if collapsesSpaces && (midLine || lineWritten) {
+                    if decoded.text.unicodeScalars.first?.properties.isWhitespace == true { spaceBefore = true }
+                    if !result.isEmpty {
+                        if spaceBefore && lineWritten { result = " " + result }
+                        lineWritten = true
+                        spaceBefore = false
                     }
-                    out.write(result)
-                case .jsonl(let field):
-                    guard let line = jsonLine(decoded.text, field: field, file: reader.name, line: lineNumber) else { return }
-                    var object = line.object
-                    object[field] = try transform(line.text)
-                    if let extraFields { object.merge(try extraFields(line.text)) { _, new in new } }
-                    out.write(try JSONLines.encode(object))
+                    if decoded.text.unicodeScalars.last?.properties.isWhitespace == true { spaceBefore = true }
+                    if !midLine { lineWritten = false; spaceBefore = false }
                 }
+                out.write(result)
                 if carriageReturn { out.write("\r") }
                 if end == .newline { out.write("\n") }
             }
-            reportRepairs(replacements, in: reader.name)
         }
     }
 
-    /// Calls `body` for each document — each JSON line's field in JSONL mode; in text mode
+    /// Calls `body` for each document — each JSON record's field in JSONL mode; in text mode
     /// each file (or standard input), handed over in pieces so that memory stays bounded
     /// on any file size: a piece ends at a paragraph break (a blank line) once it holds
     /// ``DocumentPieces/paragraphTarget`` bytes, at a line break once it holds
     /// ``DocumentPieces/lineLimit``, and inside a longer line at whitespace (where
-    /// ``LineReader`` cuts long lines, never inside a character). A file below the target is one piece. `start` is
-    /// where the piece begins in its document; `finish` is called after each document.
-    func forEachDocument(_ body: (_ name: String, _ text: String, _ piece: DocumentPiece, _ json: [String: Any]?) throws -> Void,
-                         finish: ((_ name: String, _ json: [String: Any]?) throws -> Void)? = nil) -> Int32 {
+    /// ``LineReader`` cuts long lines, never inside a character). A file below the target is
+    /// one piece. `piece` tells where the piece begins in its document; `finish` is called
+    /// after each document (in JSONL mode after each record's `body`). A JSONL record whose
+    /// `body` or `finish` throws is handled by `--on-error`.
+    func forEachDocument(_ body: (_ name: String, _ text: String, _ piece: DocumentPiece, _ record: JSONRecord?) throws -> Void,
+                         finish: ((_ name: String, _ record: JSONRecord?) throws -> Void)? = nil) -> Int32 {
         forEachInput { reader in
-            var replacements = 0
-            switch mode {
-            case .text:
-                var pieces = DocumentPieces()
-                func flush() throws {
-                    let decoded = UTF8Decoder.decode(pieces.buffer)
-                    replacements += decoded.replacements
-                    try body(reader.name, decoded.text, DocumentPiece(start: pieces.start, replaced: decoded.replaced), nil)
-                    pieces.advance(past: decoded.text)
+            if let records = mode.records {
+                try forEachRecord(reader, records) { record, text in
+                    try body(reader.name, text, DocumentPiece(), record)
+                    try finish?(reader.name, record)
                 }
-                try reader.forEachLine(splitsLongLines: true, maximumPiece: DocumentPieces.lineLimit) { bytes, end in
-                    if pieces.append(bytes, end: end) { try flush() }
-                }
-                if !pieces.buffer.isEmpty || pieces.start.utf8 == 0 { try flush() }
-                try finish?(reader.name, nil)
-            case .jsonl(let field):
-                var lineNumber = 0
-                try reader.forEachLine(splitsLongLines: false) { bytes, _ in
-                    lineNumber += 1
-                    let decoded = UTF8Decoder.decode(bytes)
-                    replacements += decoded.replacements
-                    guard let line = jsonLine(decoded.text, field: field, file: reader.name, line: lineNumber) else { return }
-                    try body(reader.name, line.text, DocumentPiece(), line.object)
-                    try finish?(reader.name, line.object)
-                }
+                return
             }
-            reportRepairs(replacements, in: reader.name)
+            var pieces = DocumentPieces()
+            func flush() throws {
+                let (text, piece) = pieces.take()
+                try body(reader.name, text, piece, nil)
+            }
+            try reader.forEachLine(splitsLongLines: true, maximumPiece: DocumentPieces.lineLimit) { bytes, end in
+                if pieces.append(reader.decode(bytes, newline: end == .newline), end: end) { try flush() }
+            }
+            if !pieces.isEmpty || pieces.start.utf8 == 0 { try flush() }
+            try finish?(reader.name, nil)
         }
     }
 
@@ -141,8 +230,21 @@ final class InputRunner {
     private func forEachInput(_ body: (LineReader) throws -> Void) -> Int32 {
         for path in paths {
             do {
-                let reader = try LineReader(path: path)
+                let reader = try LineReader(path: path, encoding: mode.encoding)
+                if let directory = outputDirectory {
+                    let target = directory + "/" + Self.fileName(path)
+                    guard let stream = OutputStream(creating: target) else {
+                        self.error("\(target): cannot write (\(String(cString: strerror(errno))))")
+                        continue
+                    }
+                    out = stream
+                }
+                defer {
+                    out.flush()
+                    out = OutputStream.standardOutput
+                }
                 try body(reader)
+                reportRepairs(reader.replacements, in: reader.name)
             } catch {
                 self.error("\(error)")
             }
@@ -151,87 +253,75 @@ final class InputRunner {
         return failed ? 1 : 0
     }
 
-    private func jsonLine(_ text: String, field: String, file: String, line: Int) -> (object: [String: Any], text: String)? {
-        if text.allSatisfy(\.isWhitespace) { return nil }
-        guard let object = JSONLines.decodeObject(text) else {
-            error("\(file):\(line): not a JSON object")
-            return nil
+    /// Reads `reader`'s JSON Lines and calls `body` with each record and its field's text;
+    /// a record that cannot be read or processed is handled by the error policy. Blank
+    /// lines are no records and are passed over.
+    private func forEachRecord(_ reader: LineReader, _ records: InputMode.Records,
+                               _ body: (JSONRecord, String) throws -> Void) throws {
+        var lineNumber = 0
+        try reader.forEachLine(splitsLongLines: false) { bytes, _ in
+            lineNumber += 1
+            var content = bytes
+            if content.last == 0x0D { content = content.dropLast() }
+            let decoded = reader.decode(content)
+            let line = Array(decoded.text.utf8)
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            var record: JSONRecord?
+            do {
+                let parsed = try JSONRecord(parsing: line)
+                record = parsed
+                guard let text = try parsed.string(records.field) else {
+                    throw RecordFailure("no string field \"\(records.field)\"")
+                }
+                try body(parsed, text)
+            } catch let failure as JSONRecordError {
+                if case .notAString = failure.problem {
+                    recordFailed("no string field \"\(records.field)\" (\(failure))", reader.name, lineNumber, record, decoded.text, records.onError)
+                } else {
+                    recordFailed("\(failure)", reader.name, lineNumber, record, decoded.text, records.onError)
+                }
+            } catch {
+                recordFailed("\(error)", reader.name, lineNumber, record, decoded.text, records.onError)
+            }
         }
-        guard let value = object[field] as? String else {
-            error("\(file):\(line): no string field \"\(field)\"")
-            return nil
+    }
+
+    /// Reports a record that failed — `FILE:LINE: id ID: message` — and writes what the
+    /// policy asks for.
+    private func recordFailed(_ message: String, _ file: String, _ line: Int, _ record: JSONRecord?, _ raw: String,
+                              _ policy: InputMode.ErrorPolicy) {
+        let id = record?.json("id").map { " id \($0):" } ?? ""
+        let report = "\(file):\(line):\(id) \(message)"
+        switch policy {
+        case .fail:
+            error(report)
+        case .skip:
+            out.flush()
+            OutputStream.standardError.write("tilmash: \(report) (skipped)\n")
+        case .pass:
+            out.flush()
+            OutputStream.standardError.write("tilmash: \(report) (passed through)\n")
+            let where_ = "\(file):\(line): \(message)"
+            if let record {
+                let name = record.field("error") == nil ? "error" : "tilmash_error"
+                out.write(record.setting(name, toJSON: JSONText.quoted(where_)).text + "\n")
+            } else {
+                out.write(JSONText.object([("error", JSONText.quoted(where_)), ("line", JSONText.quoted(raw))]) + "\n")
+            }
         }
-        return (object, value)
     }
 
     private func reportRepairs(_ count: Int, in name: String) {
         guard count > 0 else { return }
         out.flush()
-        OutputStream.standardError.write("tilmash: \(name): \(count) invalid UTF-8 sequence\(count == 1 ? "" : "s") replaced by U+FFFD\n")
+        OutputStream.standardError.write("tilmash: \(name): \(count) invalid \(mode.encoding.name) sequence\(count == 1 ? "" : "s") replaced by U+FFFD\n")
     }
 }
 
-/// JSON Lines encoding and decoding (Foundation's JSONSerialization; keys sorted so output
-/// is stable, slashes unescaped so URLs stay readable).
-enum JSONLines {
-    static func decodeObject(_ line: String) -> [String: Any]? {
-        guard let data = line.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]
-        else { return nil }
-        return object
-    }
-
-    static func encode(_ object: [String: Any]) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// `object` with `field` set to `json`, JSON text made by the caller (with ``quoted(_:)``)
-    /// — the same bytes as ``encode(_:)`` of the object with `field` set to `value`, without
-    /// JSONSerialization's cost for many small objects (a tagged document's entities). The
-    /// field is encoded as a placeholder string that is then replaced; `value` is used
-    /// instead when the placeholder also occurs elsewhere.
-    static func encode(_ object: [String: Any], setting field: String, toJSON json: String, value: @autoclosure () -> Any) throws -> String {
-        var object = object
-        let placeholder = "\u{F8FF}tilmash-\(field)\u{F8FF}"
-        object[field] = placeholder
-        let encoded = Array(try encode(object).utf8)
-        let target = Array(quoted(placeholder).utf8)
-        var found: [Int] = []
-        if encoded.count >= target.count {
-            for start in 0...(encoded.count - target.count)
-            where encoded[start] == target[0] && encoded[start..<start + target.count].elementsEqual(target) {
-                found.append(start)
-            }
-        }
-        guard found.count == 1, let start = found.first else {
-            object[field] = value()
-            return try encode(object)
-        }
-        return String(decoding: encoded[..<start] + Array(json.utf8) + encoded[(start + target.count)...], as: UTF8.self)
-    }
-
-    /// A JSON string literal escaped as JSONSerialization escapes it: `"` and `\`, `\b \f \n
-    /// \r \t`, other control characters as `\u00xx`; slashes and non-ASCII as they are.
-    static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\u{8}": result += "\\b"
-            case "\u{C}": result += "\\f"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                result += scalar.value < 0x10 ? "\\u000" : "\\u00"
-                result += String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+/// A record that cannot be processed (its message goes to `--on-error`).
+struct RecordFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
 }
 
 /// A place in a document in the three offset units (for pieces of a long document).
@@ -261,8 +351,7 @@ struct DocumentPiece {
     }
 }
 
-/// The bytes of a document gathered line by line into pieces, and where the next piece
-/// starts.
+/// The lines of a document gathered into pieces, and where the next piece starts.
 struct DocumentPieces {
     /// A piece ends at the first paragraph break after this many bytes…
     static let paragraphTarget = 64 * 1024
@@ -270,25 +359,41 @@ struct DocumentPieces {
     /// whitespace into pieces of at most this size.
     static let lineLimit = 128 * 1024
 
-    private(set) var buffer: [UInt8] = []
+    /// The decoded text gathered so far.
+    private(set) var text = ""
+    private var replaced: [UTF8Decoder.Replacement] = []
+    private var inputBytes = 0
+    private var scalars = 0
     private(set) var start = DocumentPosition()
 
-    /// Adds one line (or piece of a long line); true when the piece should be handed over.
-    mutating func append(_ bytes: ArraySlice<UInt8>, end: LineReader.LineEnd) -> Bool {
-        buffer.append(contentsOf: bytes)
-        if end == .newline { buffer.append(0x0A) }
+    var isEmpty: Bool { text.isEmpty }
+
+    /// Adds one decoded line (or piece of a long line); true when the piece should be
+    /// handed over.
+    mutating func append(_ line: DecodedText, end: LineReader.LineEnd) -> Bool {
+        for replacement in line.replaced {
+            replaced.append(UTF8Decoder.Replacement(scalarOffset: replacement.scalarOffset + scalars, bytes: replacement.bytes))
+        }
+        text += line.text
+        scalars += line.text.unicodeScalars.count
+        inputBytes += line.inputBytes
         guard end != .endOfInput else { return false }
-        if buffer.count >= Self.lineLimit { return true }
-        let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-        return end == .newline && blank && buffer.count >= Self.paragraphTarget
+        if text.utf8.count >= Self.lineLimit { return true }
+        let blank = line.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        return end == .newline && blank && text.utf8.count >= Self.paragraphTarget
     }
 
-    /// Moves past a handed-over piece whose decoded text is `text` (its input bytes are
-    /// the buffer's).
-    mutating func advance(past text: String) {
-        start.scalars += text.unicodeScalars.count
-        start.utf8 += buffer.count
+    /// Hands over the gathered piece: its text and where it lies in the document; the next
+    /// piece starts after it.
+    mutating func take() -> (text: String, piece: DocumentPiece) {
+        let taken = (text, DocumentPiece(start: start, replaced: replaced))
+        start.scalars += scalars
+        start.utf8 += inputBytes
         start.utf16 += text.utf16.count
-        buffer.removeAll(keepingCapacity: true)
+        text = ""
+        replaced = []
+        inputBytes = 0
+        scalars = 0
+        return taken
     }
 }

@@ -14,6 +14,8 @@ enum CLI {
             LangidCommand.self,
             TokenizeCommand.self,
             TagCommand.self,
+            IndexCommand.self,
+            AnalyzeCommand.self,
             EvalCommand.self,
             GazetteerCommand.self,
         ]

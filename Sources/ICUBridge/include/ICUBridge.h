@@ -107,6 +107,26 @@ int32_t tm_spoof_skeleton(const void *checker, const uint16_t *src, int32_t leng
 int32_t tm_utf8_to_utf16(const char *src, int32_t length, uint16_t *dest, int32_t capacity,
                          int32_t *substitutions, int32_t *status);
 
+// MARK: Legacy encodings (ICU converters)
+
+/// Opens ICU's converter for the encoding `name` (cp1251, koi8-r, utf-16, ...), with a
+/// callback that substitutes U+FFFD for unmappable or ill-formed bytes and counts them.
+void *tm_converter_open(const char *name, int32_t *status);
+void tm_converter_close(void *converter);
+/// ICU's canonical name of the converter's encoding.
+const char *tm_converter_name(const void *converter, int32_t *status);
+/// Converts `length` bytes to UTF-16 (`ucnv_toUnicode`), streaming: bytes of a character
+/// cut at the end stay in the converter until the next call (or `flush`). `offsets[i]`
+/// is the index in `src` of the bytes that gave `dest[i]` (-1: bytes of an earlier call).
+/// `*consumed` receives how many source bytes were read (less than `length` when `dest`
+/// is full: status is then U_BUFFER_OVERFLOW_ERROR), `*pending` how many bytes of earlier
+/// calls the converter held at the start. Returns the UTF-16 units written.
+int32_t tm_converter_to_utf16(void *converter, const char *src, int32_t length, uint16_t *dest,
+                              int32_t capacity, int32_t *offsets, int32_t flush, int32_t *consumed,
+                              int32_t *pending, int32_t *status);
+/// How many substitutions the converter has made since it was opened.
+int32_t tm_converter_substitutions(const void *converter);
+
 #ifdef __cplusplus
 }
 #endif

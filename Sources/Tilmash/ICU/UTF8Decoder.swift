@@ -32,6 +32,12 @@ public enum UTF8Decoder {
         public let scalarOffset: Int
         /// The number of input bytes it replaced (1 to 3: a maximal subpart).
         public let bytes: Int
+
+        /// The scalar at `scalarOffset` stands for `bytes` input bytes.
+        public init(scalarOffset: Int, bytes: Int) {
+            self.scalarOffset = scalarOffset
+            self.bytes = bytes
+        }
     }
 
     /// Where the U+FFFD substitutions of decoding `bytes` fall, found with the standard

@@ -94,10 +94,14 @@ public struct Profile: Sendable {
     public static var ascii: Profile { get throws { try BuiltIn.shared().ascii } }
     /// The readable ASCII transcription: `ascii` keeping the text's case.
     public static var asciiKeepingCase: Profile { get throws { try BuiltIn.shared().asciiKeepingCase } }
+    /// `search` for text of unknown language — a search query: case folded by Unicode's
+    /// root rules and then ``DottedIFoldFilter`` (`I`, `İ`, `ı`, `i` all give `i`), so the
+    /// result does not depend on a language at all.
+    public static var query: Profile { get throws { try BuiltIn.shared().query } }
 
     /// The built-in profile names (`tilmash normalize --profile`; `ascii-keep-case` is
     /// `--profile ascii --keep-case`).
-    public static let names = ["repair", "search", "ascii"]
+    public static let names = ["repair", "search", "ascii", "query"]
 
     /// The built-in profile called `name`, or nil.
     public static func named(_ name: String) throws -> Profile? {
@@ -106,6 +110,7 @@ public struct Profile: Sendable {
         case "search": return try search
         case "ascii": return try ascii
         case "ascii-keep-case": return try asciiKeepingCase
+        case "query": return try query
         default: return nil
         }
     }
@@ -149,6 +154,7 @@ public struct Profile: Sendable {
         let search: Profile
         let ascii: Profile
         let asciiKeepingCase: Profile
+        let query: Profile
 
         private static let cached = ProcessWide { try BuiltIn() }
 
@@ -165,6 +171,7 @@ public struct Profile: Sendable {
             let toASCII: [any TextFilter] = [try TransliterationFilter(), try ASCIIFoldingFilter()]
             ascii = Profile(name: "ascii", filters: repairFilters + [nfkc, QuoteFilter(), try CaseFoldFilter()] + toASCII)
             asciiKeepingCase = Profile(name: "ascii-keep-case", filters: repairFilters + [nfkc, QuoteFilter()] + toASCII)
+            query = Profile(name: "query", filters: repairFilters + [nfkc, QuoteFilter(), try CaseFoldFilter(), DottedIFoldFilter()])
         }
     }
 }

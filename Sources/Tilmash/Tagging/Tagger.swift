@@ -129,7 +129,11 @@ public final class Tagger: Sendable {
 
     /// Every alias occurrence the capitalisation checks accept, by start unit, in the order
     /// the automaton walk finds them (the tests compare this with a naive matcher).
-    func aliasMatches(_ units: [MatchUnit], language: Language, lookups given: UnitLookups? = nil) -> [Candidate] {
+    ///
+    /// `ignoringCase` (search queries, ``lookUp(query:)``): every alias occurrence, whatever
+    /// the capitalisation of the text.
+    func aliasMatches(_ units: [MatchUnit], language: Language, lookups given: UnitLookups? = nil,
+                      ignoringCase: Bool = false) -> [Candidate] {
         let image = gazetteer.image
         let lookups = given ?? UnitLookups(units: units, image: image) { self.readings(of: $0, language: language) }
         let none = UnitLookups.none
@@ -152,6 +156,14 @@ public final class Tagger: Sendable {
             // Step 3, the capitalisation checks: an alias written with a capital needs one
             // in the text; a short all-capitals abbreviation needs capitals throughout.
             func consider(_ node: UInt32, end: Int, endScalar: Int, inflected: Bool) {
+                if ignoringCase {
+                    let terminals = image.terminals(node, limit: Self.terminalLimit) { _ in true }
+                    if !terminals.isEmpty {
+                        matches.append(Candidate(range: units[start].range.lowerBound..<endScalar, units: start...end,
+                                                 terminals: terminals, inflected: inflected))
+                    }
+                    return
+                }
                 let capitalized = capital[start]
                 let inCapitals = (start...end).allSatisfy { allCapitals[$0] }
                 guard image.mayMatch(node, capitalizedText: capitalized, allCapitals: inCapitals) else { return }

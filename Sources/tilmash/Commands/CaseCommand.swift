@@ -4,7 +4,7 @@ import Tilmash
 enum CaseCommand: Command {
     static let name = "case"
     static let summary = "upper, lower, title case or case-fold text with the language's rules"
-    static let valueOptions = Set(["--lang"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--lang", "--output-field"]).union(InputMode.valueOptions)
     static let help = """
     Usage: tilmash case upper|lower|title|fold [--lang LANG] [--input text|jsonl [--field NAME]] [FILE...]
 
@@ -40,12 +40,15 @@ enum CaseCommand: Command {
             throw UsageError("unknown case operation '\(first)'; expected upper, lower, title or fold")
         }
         let mode = try InputMode(arguments)
-        let runner = InputRunner(mode: mode, paths: Array(arguments.positionals.dropFirst()))
-        guard let language = try LanguageOption.parse(arguments, allowAuto: true, default: "en") else {
-            let identifier = try LanguageIdentifier.bundled()
-            return runner.streamLines { try SentenceCasing.map($0, operation, context: identifier.context(for: $0)) }
+        let language = try LanguageOption.parse(arguments, allowAuto: true, default: "en")
+        let runner = try InputRunner(mode: mode, arguments: arguments, paths: Array(arguments.positionals.dropFirst()), language: language)
+        var mappers: [Language: CaseMapper] = [:]
+        return runner.streamLines { text, language in
+            guard let language else {
+                return try SentenceCasing.map(text, operation, context: LanguageIdentifier.bundled().context(for: text))
+            }
+            if mappers[language] == nil { mappers[language] = try CaseMapper(language: language) }
+            return try mappers[language]!.map(text, operation)
         }
-        let mapper = try CaseMapper(language: language)
-        return runner.streamLines { try mapper.map($0, operation) }
     }
 }

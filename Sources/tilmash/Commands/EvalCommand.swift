@@ -118,7 +118,7 @@ enum EvalCommand: Command {
         }
         var mentions: [Evaluation.Mention] = []
         for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
-            guard let object = JSONLines.decodeObject(String(line)),
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                   let file = object["file"] as? String, let start = object["start"] as? Int, let end = object["end"] as? Int,
                   let typeName = object["type"] as? String, let type = EntityType(rawValue: typeName), start <= end else {
                 throw RuntimeFailure("\(path):\(index + 1): expected {\"file\", \"start\", \"end\", \"type\": PERSON|PLACE|ORG}")

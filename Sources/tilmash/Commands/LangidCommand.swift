@@ -5,7 +5,7 @@ import Tilmash
 enum LangidCommand: Command {
     static let name = "langid"
     static let summary = "identify the language of each file (or JSON line)"
-    static let valueOptions = InputMode.valueOptions
+    static let valueOptions = InputMode.valueOptions.union(["--output-field"])
     static let help = """
     Usage: tilmash langid [--input text|jsonl [--field NAME]] [FILE...]
 
@@ -33,17 +33,23 @@ enum LangidCommand: Command {
     static func run(_ arguments: Arguments) throws -> Int32 {
         let mode = try InputMode(arguments)
         let identifier = try LanguageIdentifier.bundled()
-        let runner = InputRunner(mode: mode, paths: arguments.positionals)
+        let runner = try InputRunner(mode: mode, arguments: arguments)
         var scores = identifier.emptyScores()
         return runner.forEachDocument({ _, text, _, _ in
             identifier.add(text, to: &scores)
-        }, finish: { name, json in
+        }, finish: { name, record in
             let guess = identifier.guess(scores)
             scores = identifier.emptyScores()
-            var object = json ?? ["file": name]
-            object["lang"] = guess.language.code
-            object["confidence"] = (guess.confidence * 10_000).rounded() / 10_000
-            runner.write(try JSONLines.encode(object) + "\n")
+            let confidence = (guess.confidence * 10_000).rounded() / 10_000
+            let confidenceJSON = confidence == confidence.rounded() ? String(Int(confidence)) : String(confidence)
+            guard let record else {
+                runner.write(JSONText.object([("confidence", confidenceJSON), ("file", JSONText.quoted(name)),
+                                              ("lang", JSONText.quoted(guess.language.code))]) + "\n")
+                return
+            }
+            let field = runner.mode.records?.outputField ?? "lang"
+            runner.write(record.setting(field, toJSON: JSONText.quoted(guess.language.code))
+                .setting(field == "lang" ? "confidence" : field + "_confidence", toJSON: confidenceJSON).text + "\n")
         })
     }
 }

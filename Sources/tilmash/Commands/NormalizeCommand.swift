@@ -1,10 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Tilmash
 
 /// `tilmash normalize [--profile repair|search|ascii] [--lang auto|LANG] [FILE...]`
 enum NormalizeCommand: Command {
     static let name = "normalize"
     static let summary = "clean text for display or indexing (profiles repair, search, ascii)"
-    static let valueOptions = Set(["--profile", "--lang"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--profile", "--lang", "--format", "--output-field"]).union(InputMode.valueOptions)
     static let flagOptions: Set<String> = ["--explain", "--document", "--keep-case"]
     static let help = """
     Usage: tilmash normalize [--profile repair|search|ascii [--keep-case]] [--lang auto|LANG]
@@ -66,49 +69,100 @@ enum NormalizeCommand: Command {
             profileName = "ascii-keep-case"
         }
         guard let profile = try Profile.named(profileName) else { throw UsageError("unknown profile \(profileName)") }
-        if arguments.has("--explain") {
-            let out = OutputStream.standardOutput
-            out.write("profile \(profile.name):\n")
-            for (index, filter) in profile.filters.enumerated() {
-                out.write("  \(index + 1). \(filter.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(filter.summary)\n")
-            }
-            if profile.hasLinePlan {
-                out.write("fast path: lines none of these filters acts on go through one composed table; the others through the chain\n")
-            }
-            out.flush()
-            return 0
-        }
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
         let mode = try InputMode(arguments)
-        let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        let reportsLanguage: Bool
-        if case .jsonl = mode { reportsLanguage = true } else { reportsLanguage = false }
+        let document = arguments.has("--document")
+        let format = try arguments.choice("--format", from: ["text", "jsonl"], default: mode.isJSONLines ? "jsonl" : "text")
+        if mode.isJSONLines && format == "text" {
+            throw UsageError("--format text does not go with --input jsonl (each record is written back as JSON)")
+        }
+        if format == "jsonl" && !mode.isJSONLines && !document {
+            throw UsageError("--format jsonl writes one record per document: it needs --document (or --input jsonl)")
+        }
+        if arguments.has("--explain") {
+            return try explain(profile, language: language, arguments: arguments, mode: mode)
+        }
+        let runner = try InputRunner(mode: mode, arguments: arguments, language: language)
+        let reportsLanguage = format == "jsonl"
         // Without a reported language the model is loaded only when a text needs it.
         let identifier = language == nil && reportsLanguage ? try LanguageIdentifier.bundled() : nil
 
         // The whole text's language, from the same identification the normalization made
-        // (JSONL mode reports it after normalizing each object).
+        // (JSONL output reports it).
         var identified = Language.undetermined
-        func normalize(_ text: String) throws -> NormalizedText {
-            if let language { return try profile.normalize(text, language: language) }
+        func normalize(_ text: String, _ language: Language?) throws -> NormalizedText {
+            if let language {
+                identified = language
+                return try profile.normalize(text, language: language)
+            }
             // Text whose output no language changes needs no identification (unless the
-            // language is reported: JSONL's "lang").
+            // language is reported).
             if !reportsLanguage { return try profile.normalizeIdentifyingWhereNeeded(text) }
             let context = identifier!.context(for: text)
             identified = context.fallback
             return try profile.normalize(text, context: context)
         }
 
-        if case .jsonl = mode {
-            return runner.streamLines({ try normalize($0).text }, extraFields: { _ in
-                ["lang": (language ?? identified).code]
+        if mode.isJSONLines {
+            return runner.streamLines({ try normalize($0, $1).text }, addedFields: { _ in
+                [("lang", JSONText.quoted(identified.code))]
             })
         }
-        if arguments.has("--document") {
-            return runner.forEachDocument { _, text, _, _ in
-                runner.write(try normalize(text).text)
-            }
+        if document {
+            // Each document ends with a line break (text) or is one record (jsonl), so
+            // that documents never run into each other.
+            var written = "", endsWithBreak = true, scores = identifier?.emptyScores()
+            return runner.forEachDocument({ _, text, _, _ in
+                let normalized = try normalize(text, language).text
+                if reportsLanguage {
+                    written += normalized
+                    if let identifier, scores != nil { identifier.add(text, to: &scores!) }
+                } else if !normalized.isEmpty {
+                    runner.write(normalized)
+                    endsWithBreak = normalized.hasSuffix("\n")
+                }
+            }, finish: { name, _ in
+                if reportsLanguage {
+                    var lang = language ?? .undetermined
+                    if let identifier, let current = scores {
+                        lang = identifier.guess(current).language
+                        scores = identifier.emptyScores()
+                    }
+                    runner.write(JSONText.object([("file", JSONText.quoted(name)), ("text", JSONText.quoted(written)),
+                                                  ("lang", JSONText.quoted(lang.code))]) + "\n")
+                    written = ""
+                } else if !endsWithBreak {
+                    runner.write("\n")
+                    endsWithBreak = true
+                }
+            })
         }
-        return runner.streamLines({ try normalize($0).text }, collapsesSpaces: true)
+        return runner.streamLines({ try normalize($0, $1).text }, collapsesSpaces: true)
+    }
+
+    /// `--explain`: the profile's filters in order; then, for each line of the input (the
+    /// FILEs, or standard input when it is not a terminal), the line after every filter.
+    static func explain(_ profile: Profile, language: Language?, arguments: Arguments, mode: InputMode) throws -> Int32 {
+        let out = OutputStream.standardOutput
+        out.write("profile \(profile.name):\n")
+        for (index, filter) in profile.filters.enumerated() {
+            out.write("  \(index + 1). \(filter.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(filter.summary)\n")
+        }
+        if profile.hasLinePlan {
+            out.write("fast path: lines none of these filters acts on go through one composed table; the others through the chain\n")
+        }
+        out.flush()
+        guard !arguments.positionals.isEmpty || isatty(0) == 0 else { return 0 }
+        let runner = try InputRunner(mode: mode, arguments: arguments, language: language)
+        var line = 0
+        return runner.streamLines { text, language in
+            line += 1
+            let context = try language.map { FilterContext(language: $0) } ?? LanguageIdentifier.bundled().context(for: text)
+            var shown = "\nline \(line) (\(language?.code ?? context.fallback.code)): " + JSONText.quoted(text) + "\n"
+            for (index, step) in try profile.steps(text, context: context).enumerated() {
+                shown += "  \(index + 1). \(step.filter.padding(toLength: 14, withPad: " ", startingAt: 0)) " + JSONText.quoted(step.text.string) + "\n"
+            }
+            return String(shown.dropLast())
+        }
     }
 }

@@ -5,7 +5,7 @@ import Tilmash
 enum TagCommand: Command {
     static let name = "tag"
     static let summary = "tag PERSON, PLACE and ORG names from the gazetteer, with original offsets"
-    static let valueOptions = Set(["--gazetteer", "--lang", "--format", "--offsets"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--gazetteer", "--lang", "--format", "--offsets", "--output-field"]).union(InputMode.valueOptions)
     static let help = """
     Usage: tilmash tag [--gazetteer PATH] [--lang auto|LANG] [--format jsonl|text]
                        [--offsets scalar|utf8|utf16] [--input text|jsonl [--field NAME]] [FILE...]
@@ -47,38 +47,29 @@ enum TagCommand: Command {
     """
 
     static func run(_ arguments: Arguments) throws -> Int32 {
+        let mode = try InputMode(arguments, outputField: "entities")
         let format = try arguments.choice("--format", from: ["jsonl", "text"], default: "jsonl")
+        if mode.isJSONLines && format == "text" {
+            throw UsageError("--format text does not go with --input jsonl (each record is written back with its \"entities\")")
+        }
         let offsets = try OffsetUnit.parse(arguments)
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
-        let mode = try InputMode(arguments)
         let tagger = try makeTagger(arguments)
-        let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        return runner.forEachDocument { name, text, piece, json in
-            let entities = try tagger.tag(text, language: language)
+        let runner = try InputRunner(mode: mode, arguments: arguments, language: language)
+        return runner.forEachDocument { name, text, piece, record in
+            let entities = try tagger.tag(text, language: runner.language(of: record))
             let convert = piece.offsets(for: text, in: offsets)
-            if let object = json {
-                // Keys in JSONSerialization's sorted order, as `JSONLines.encode` writes them.
-                let list = entities.map { entity in
-                    "{\"canonical\":" + JSONLines.quoted(entity.canonical) + ",\"end\":\(convert(entity.range.upperBound))"
-                        + ",\"id\":" + JSONLines.quoted(entity.id) + ",\"start\":\(convert(entity.range.lowerBound))"
-                        + ",\"text\":" + JSONLines.quoted(entity.text) + ",\"type\":" + JSONLines.quoted(entity.type.rawValue) + "}"
-                }
-                let json = try JSONLines.encode(object, setting: "entities", toJSON: "[" + list.joined(separator: ",") + "]",
-                                                value: entities.map { entity -> [String: Any] in
-                    ["start": convert(entity.range.lowerBound), "end": convert(entity.range.upperBound), "text": entity.text,
-                     "type": entity.type.rawValue, "id": entity.id, "canonical": entity.canonical]
-                })
-                runner.write(json + "\n")
+            if let record {
+                let list = JSONText.array(entities.map { $0.json(range: convert($0.range)) })
+                runner.write(record.setting(mode.records!.outputField!, toJSON: list).text + "\n")
                 return
             }
             for entity in entities {
-                let start = convert(entity.range.lowerBound), end = convert(entity.range.upperBound)
+                let range = convert(entity.range)
                 if format == "text" {
-                    runner.write("\(name):\(start)-\(end)\t\(entity.type.rawValue)\t\(entity.text)\t\(entity.canonical)\t\(entity.id)\n")
+                    runner.write("\(name):\(range.lowerBound)-\(range.upperBound)\t\(entity.type.rawValue)\t\(entity.text)\t\(entity.canonical)\t\(entity.id)\n")
                 } else {
-                    runner.write("{\"canonical\":" + JSONLines.quoted(entity.canonical) + ",\"end\":\(end),\"file\":" + JSONLines.quoted(name)
-                        + ",\"id\":" + JSONLines.quoted(entity.id) + ",\"source\":" + JSONLines.quoted(entity.source.rawValue)
-                        + ",\"start\":\(start),\"text\":" + JSONLines.quoted(entity.text) + ",\"type\":" + JSONLines.quoted(entity.type.rawValue) + "}\n")
+                    runner.write(entity.json(range: range, file: name) + "\n")
                 }
             }
         }

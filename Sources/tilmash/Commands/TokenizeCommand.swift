@@ -4,7 +4,7 @@ import Tilmash
 enum TokenizeCommand: Command {
     static let name = "tokenize"
     static let summary = "split text into tokens and sentences (UAX #29 + language rules)"
-    static let valueOptions = Set(["--lang", "--format", "--offsets"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--lang", "--format", "--offsets", "--output-field"]).union(InputMode.valueOptions)
     static let help = """
     Usage: tilmash tokenize [--lang auto|LANG] [--format text|jsonl] [--offsets scalar|utf8|utf16]
                             [--input text|jsonl [--field NAME]] [FILE...]
@@ -67,16 +67,16 @@ enum TokenizeCommand: Command {
     """
 
     static func run(_ arguments: Arguments) throws -> Int32 {
-        let mode = try InputMode(arguments)
-        let isJSONInput: Bool
-        if case .jsonl = mode { isJSONInput = true } else { isJSONInput = false }
-        let format = try arguments.choice("--format", from: ["text", "jsonl"], default: isJSONInput ? "jsonl" : "text")
+        let mode = try InputMode(arguments, outputField: "tokens")
+        let format = try arguments.choice("--format", from: ["text", "jsonl"], default: mode.isJSONLines ? "jsonl" : "text")
         let offsets = try OffsetUnit.parse(arguments)
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
-        let tokenizer = try Tokenizer(language: language)
-        let runner = InputRunner(mode: mode, paths: arguments.positionals)
-        return runner.forEachDocument { name, text, piece, json in
-            let sentences = try tokenizer.sentences(text)
+        var tokenizers: [Language?: Tokenizer] = [:]
+        let runner = try InputRunner(mode: mode, arguments: arguments, language: language)
+        return runner.forEachDocument { name, text, piece, record in
+            let recordLanguage = runner.language(of: record)
+            if tokenizers[recordLanguage] == nil { tokenizers[recordLanguage] = try Tokenizer(language: recordLanguage) }
+            let sentences = try tokenizers[recordLanguage]!.sentences(text)
             let position = piece.offsets(for: text, in: offsets)
             var output = ""
             if format == "text" {
@@ -87,11 +87,9 @@ enum TokenizeCommand: Command {
                     }
                     output += "\n"
                 }
-            } else if var object = json {
-                object.removeValue(forKey: "tokens")
-                let fields = try JSONLines.encode(object)
-                let tokens = sentences.lazy.flatMap(\.tokens).map { tokenJSON($0, file: nil, at: position) }
-                output = String(fields.dropLast()) + (object.isEmpty ? "" : ",") + "\"tokens\":[" + tokens.joined(separator: ",") + "]}\n"
+            } else if let record {
+                let tokens = sentences.flatMap(\.tokens).map { tokenJSON($0, file: nil, at: position) }
+                output = record.setting(mode.records!.outputField!, toJSON: JSONText.array(tokens)).text + "\n"
             } else {
                 for sentence in sentences {
                     for token in sentence.tokens {
@@ -109,11 +107,11 @@ enum TokenizeCommand: Command {
     static func tokenJSON(_ token: Token, file: String?, at position: PieceOffsets) -> String {
         let range = position(token.range)
         var json = "{"
-        if let file { json += "\"file\":" + JSONLines.quoted(file) + "," }
-        json += "\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"text\":" + JSONLines.quoted(token.text)
-        json += ",\"norm\":" + JSONLines.quoted(token.norm) + ",\"kind\":\"" + token.kind.rawValue + "\",\"lang\":\"" + token.language.code + "\""
+        if let file { json += "\"file\":" + JSONText.quoted(file) + "," }
+        json += "\"start\":\(range.lowerBound),\"end\":\(range.upperBound),\"text\":" + JSONText.quoted(token.text)
+        json += ",\"norm\":" + JSONText.quoted(token.norm) + ",\"kind\":\"" + token.kind.rawValue + "\",\"lang\":\"" + token.language.code + "\""
         if let stem = token.stem, let suffix = token.suffix {
-            json += ",\"stem\":" + JSONLines.quoted(stem) + ",\"suffix\":" + JSONLines.quoted(suffix)
+            json += ",\"stem\":" + JSONText.quoted(stem) + ",\"suffix\":" + JSONText.quoted(suffix)
         }
         return json + "}"
     }

@@ -4,7 +4,7 @@ import Tilmash
 enum TranslitCommand: Command {
     static let name = "translit"
     static let summary = "transliterate between scripts (Kazakh 2021 Latin, BGN/PCGN, Duden, ...)"
-    static let valueOptions = Set(["--scheme"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--scheme", "--output-field"]).union(InputMode.valueOptions)
     static var help: String {
         let schemes = TransliterationScheme.allCases
             .map { "  " + $0.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.summary }
@@ -46,6 +46,6 @@ enum TranslitCommand: Command {
         }
         let mode = try InputMode(arguments)
         _ = try scheme.transliterate("")   // a broken rule file fails here, before any output
-        return InputRunner(mode: mode, paths: arguments.positionals).streamLines { try scheme.transliterate($0) }
+        return try InputRunner(mode: mode, arguments: arguments).streamLines { text, _ in try scheme.transliterate(text) }
     }
 }
