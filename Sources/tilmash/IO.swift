@@ -117,7 +117,7 @@ final class LineReader {
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var finished = false
     private let converter: EncodingConverter?
-    /// No line decoded yet (a byte-order mark the converter consumed belongs to the first).
+    /// Nothing converted yet (a byte-order mark the converter consumed is put back).
     private var atStart = true
     /// Ill-formed (or unmappable) sequences replaced so far.
     private(set) var replacements = 0
@@ -189,7 +189,14 @@ final class LineReader {
             let count = try readChunk()
             if count == 0 { finished = true }
             if let converter {
-                let converted = try converter.convert(chunk[0..<count], flush: count == 0)
+                var converted = try converter.convert(chunk[0..<count], flush: count == 0)
+                // A byte-order mark the converter consumed (utf-16, utf-32) stays in the text
+                // as U+FEFF, as in UTF-8 input, so that offsets after it count its bytes.
+                if atStart, let first = converted.scalarStarts.first, first > 0 {
+                    converted.utf8.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
+                    converted.scalarStarts.insert(0, at: 0)
+                }
+                if !converted.utf8.isEmpty { atStart = false }
                 var scalar = 0
                 for byte in converted.utf8 {
                     if byte & 0xC0 != 0x80 { scalar += 1 }
@@ -222,15 +229,14 @@ final class LineReader {
             index < pendingStarts.count ? pendingStarts[index] : converter!.consumed
         }
         let first = bytes.startIndex
-        let begin = atStart ? 0 : inputStart(first)
-        atStart = false
+        let begin = inputStart(first)
         var replaced: [UTF8Decoder.Replacement] = []
         var scalar = 0
         var index = first
         while index < end {
             let lead = pending[index]
             let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            let inputWidth = inputStart(index + width) - (index == first ? begin : inputStart(index))
+            let inputWidth = inputStart(index + width) - inputStart(index)
             if inputWidth != width { replaced.append(UTF8Decoder.Replacement(scalarOffset: scalar, bytes: inputWidth)) }
             scalar += 1
             index += width

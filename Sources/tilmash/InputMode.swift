@@ -152,7 +152,7 @@ final class InputRunner {
                     for (name, json) in try addedFields?(text) ?? [] where result.field(name) == nil {
                         result = result.setting(name, toJSON: json)
                     }
-                    write(result.text + "\n")
+                    writeRecord(result.text)
                 }
             }
         }
@@ -220,6 +220,15 @@ final class InputRunner {
 
     func write(_ text: String) { out.write(text) }
 
+    /// The line end of the JSON record being processed (`\r\n` when its line had one).
+    private var recordLineEnd = "\n"
+
+    /// Writes one output record (JSON text) with the line end its input record had.
+    func writeRecord(_ json: String) {
+        out.write(json)
+        out.write(recordLineEnd)
+    }
+
     /// Reports a problem on standard error and marks the run as failed (exit 1 at the end).
     func error(_ message: String) {
         out.flush()
@@ -262,7 +271,9 @@ final class InputRunner {
         try reader.forEachLine(splitsLongLines: false) { bytes, _ in
             lineNumber += 1
             var content = bytes
-            if content.last == 0x0D { content = content.dropLast() }
+            // A record's line end is written back as it was: CRLF or LF.
+            recordLineEnd = content.last == 0x0D ? "\r\n" : "\n"
+            while content.last == 0x0D { content = content.dropLast() }
             let decoded = reader.decode(content)
             let line = Array(decoded.text.utf8)
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
@@ -275,8 +286,8 @@ final class InputRunner {
                 }
                 try body(parsed, text)
             } catch let failure as JSONRecordError {
-                if case .notAString = failure.problem {
-                    recordFailed("no string field \"\(records.field)\" (\(failure))", reader.name, lineNumber, record, decoded.text, records.onError)
+                if case .notAString(_, let kind) = failure.problem {
+                    recordFailed("no string field \"\(records.field)\" (it is \(kind))", reader.name, lineNumber, record, decoded.text, records.onError)
                 } else {
                     recordFailed("\(failure)", reader.name, lineNumber, record, decoded.text, records.onError)
                 }
@@ -301,12 +312,12 @@ final class InputRunner {
         case .pass:
             out.flush()
             OutputStream.standardError.write("tilmash: \(report) (passed through)\n")
-            let where_ = "\(file):\(line): \(message)"
+            let located = "\(file):\(line): \(message)"
             if let record {
                 let name = record.field("error") == nil ? "error" : "tilmash_error"
-                out.write(record.setting(name, toJSON: JSONText.quoted(where_)).text + "\n")
+                writeRecord(record.setting(name, toJSON: JSONText.quoted(located)).text)
             } else {
-                out.write(JSONText.object([("error", JSONText.quoted(where_)), ("line", JSONText.quoted(raw))]) + "\n")
+                writeRecord(JSONText.object([("error", JSONText.quoted(located)), ("line", JSONText.quoted(raw))]))
             }
         }
     }

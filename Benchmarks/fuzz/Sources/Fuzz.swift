@@ -1,6 +1,6 @@
-// libFuzzer entry point for Tilmash (Benchmarks/fuzz/README.md). One binary, five targets,
+// libFuzzer entry point for Tilmash (Benchmarks/fuzz/README.md). One binary, six targets,
 // chosen with the environment variable TILMASH_FUZZ_TARGET = normalize | translit |
-// tokenize | tag | gazetteer. Built only when TILMASH_FUZZ is set (see Package.swift and run.sh).
+// tokenize | tag | gazetteer | json. Built only when TILMASH_FUZZ is set (see Package.swift and run.sh).
 //
 // gazetteer: the compiled-file loader. The first byte picks the mode: 0 the rest is the
 // whole file; 1 the rest is (offset u16, value u8) triples written over a valid compiled
@@ -8,6 +8,11 @@
 // the checksum, must catch the damage); 3 the valid file cut to a length the next two
 // bytes give, checksum recomputed. A file that loads must decode every entry and tag a
 // text with entities that slice it.
+//
+// json: the JSON Lines record parser (JSONRecord) over the decoded text as one line: it
+// must not crash; a record it accepts keeps every byte when a field is set and appended;
+// an object Foundation's JSONSerialization reads, it reads too (unless nested deeper than
+// its limit), with the same strings.
 //
 // Input framing: the first byte picks the language (nil = auto, or one of Language.allCases)
 // and, for translit, nothing else (every scheme runs); the rest is decoded with
@@ -58,7 +63,7 @@ func say(_ text: String) {
 }
 
 enum Target: String, CaseIterable {
-    case normalize, translit, tokenize, tag, gazetteer
+    case normalize, translit, tokenize, tag, gazetteer, json
 }
 
 final class Harness: @unchecked Sendable {
@@ -171,6 +176,8 @@ final class Harness: @unchecked Sendable {
             if found != expected { Checks.fail("tag: NFD text gives \(found), its NFC form \(expected)", input: data) }
         case .gazetteer:
             try loadGazetteer(data)
+        case .json:
+            JSONChecks.record(Array(text.utf8), input: data)
         }
     }
 
@@ -309,6 +316,43 @@ enum Checks {
                 fail("tag: entity \(index) \(entity.text.debugDescription) at \(range), previous end \(position), \(scalars.count) scalars", input: input)
             }
             position = range.upperBound
+        }
+    }
+}
+
+import Foundation
+
+enum JSONChecks {
+    /// The parser's properties on one line (see the header).
+    static func record(_ line: [UInt8], input: UnsafeBufferPointer<UInt8>) {
+        let foundation = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
+        let record: JSONRecord
+        do { record = try JSONRecord(parsing: line) } catch {
+            if foundation != nil && error.problem != .tooDeep {
+                Checks.fail("json: Foundation reads an object the parser rejects: \(error)", input: input)
+            }
+            return
+        }
+        for field in record.fields where field.value.upperBound > record.bytes.count || field.value.isEmpty {
+            Checks.fail("json: field \(field.name) at \(field.value) outside the line", input: input)
+        }
+        // Setting a field changes nothing else; appending one adds only itself.
+        if let first = record.fields.first {
+            let set = record.setting(first.name, toJSON: "null")
+            let expected = Array(record.bytes[..<first.value.lowerBound]) + Array("null".utf8) + Array(record.bytes[first.value.upperBound...])
+            if set.bytes != expected { Checks.fail("json: setting \(first.name) changed other bytes", input: input) }
+            if (try? JSONRecord(parsing: set.bytes)) == nil { Checks.fail("json: the edited record does not parse", input: input) }
+        }
+        let added = record.setting("tilmash-fuzz-field", toJSON: "[1]")
+        guard let reparsed = try? JSONRecord(parsing: added.bytes), reparsed.fields.map(\.name) == record.fields.map(\.name) + ["tilmash-fuzz-field"] else {
+            Checks.fail("json: the record with a field appended does not parse to the same fields", input: input)
+        }
+        guard let foundation else { return }
+        for (name, value) in foundation {
+            guard let string = value as? String, record.fields.filter({ $0.name == name }).count == 1 else { continue }
+            if let decoded = try? record.string(name), decoded != string {
+                Checks.fail("json: field \(name) decodes to \(decoded.debugDescription), Foundation says \(string.debugDescription)", input: input)
+            }
         }
     }
 }

@@ -91,7 +91,7 @@ enum IndexCommand: Command {
             for (name, json) in fields.prefix(2) { result = result.setting(name, toJSON: json) }
             if result.field("lang") == nil { result = result.setting("lang", toJSON: JSONText.quoted(document.language.code)) }
             for (name, json) in fields.dropFirst(2) { result = result.setting(name, toJSON: json) }
-            runner.write(result.text + "\n")
+            runner.writeRecord(result.text)
         })
     }
 }

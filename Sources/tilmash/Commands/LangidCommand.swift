@@ -48,8 +48,8 @@ enum LangidCommand: Command {
                 return
             }
             let field = runner.mode.records?.outputField ?? "lang"
-            runner.write(record.setting(field, toJSON: JSONText.quoted(guess.language.code))
-                .setting(field == "lang" ? "confidence" : field + "_confidence", toJSON: confidenceJSON).text + "\n")
+            runner.writeRecord(record.setting(field, toJSON: JSONText.quoted(guess.language.code))
+                .setting(field == "lang" ? "confidence" : field + "_confidence", toJSON: confidenceJSON).text)
         })
     }
 }

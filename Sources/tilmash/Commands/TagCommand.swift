@@ -61,7 +61,7 @@ enum TagCommand: Command {
             let convert = piece.offsets(for: text, in: offsets)
             if let record {
                 let list = JSONText.array(entities.map { $0.json(range: convert($0.range)) })
-                runner.write(record.setting(mode.records!.outputField!, toJSON: list).text + "\n")
+                runner.writeRecord(record.setting(mode.records!.outputField!, toJSON: list).text)
                 return
             }
             for entity in entities {

@@ -89,7 +89,8 @@ enum TokenizeCommand: Command {
                 }
             } else if let record {
                 let tokens = sentences.flatMap(\.tokens).map { tokenJSON($0, file: nil, at: position) }
-                output = record.setting(mode.records!.outputField!, toJSON: JSONText.array(tokens)).text + "\n"
+                runner.writeRecord(record.setting(mode.records!.outputField!, toJSON: JSONText.array(tokens)).text)
+                return
             } else {
                 for sentence in sentences {
                     for token in sentence.tokens {
