@@ -202,4 +202,30 @@ import Testing
                         "person:kassym-jomart-tokayev", "country:KZ", "country:KZ", "person:kassym-jomart-tokayev"])
         #expect(lines.map { $0["key"] as! String }.prefix(5) == ["istanbul", "istanbul", "istanbul", "istanbul", "tokajew"])
     }
+
+    /// The README's "indexing with a search engine": index records in SQLite FTS5 (Python's
+    /// standard library), queries analyzed by `analyze --query`, every expected document
+    /// found (Benchmarks/search/fts5.py --check). Skipped where python3 has no FTS5.
+    @Test func searchEngineFindsEveryDocumentOfAnEntity() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import sqlite3; sqlite3.connect(':memory:').execute('create virtual table t using fts5(a)')"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return }
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { return }
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        script.arguments = ["python3", "Benchmarks/search/fts5.py", "--check", "--tilmash", CLI.executable.path]
+        script.currentDirectoryURL = Fixture.packageRoot
+        let output = Pipe()
+        script.standardOutput = output
+        script.standardError = output
+        try script.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        script.waitUntilExit()
+        #expect(script.terminationStatus == 0, "\(printed)")
+        #expect(printed.components(separatedBy: " ok ").count == 7, "\(printed)")
+    }
 }
