@@ -228,4 +228,29 @@ import Testing
         #expect(script.terminationStatus == 0, "\(printed)")
         #expect(printed.components(separatedBy: " ok ").count == 7, "\(printed)")
     }
+
+    /// `--help` of each command lists every option it accepts (and each is accepted).
+    @Test func helpListsEveryOption() throws {
+        let input = ["--input", "--field", "--output-field", "--lang-field", "--on-error", "--encoding", "--output-dir", "--progress"]
+        let options: [String: [String]] = [
+            "normalize": ["--profile", "--keep-case", "--lang", "--document", "--format", "--explain"] + input,
+            "case": ["--lang"] + input,
+            "translit": ["--scheme"] + input,
+            "langid": input,
+            "tokenize": ["--lang", "--format", "--offsets"] + input,
+            "tag": ["--gazetteer", "--lang", "--format", "--offsets"] + input,
+            "index": ["--lang", "--offsets", "--gazetteer"] + input.filter { $0 != "--output-field" },
+            "analyze": ["--lang", "--query", "--offsets", "--gazetteer"] + input.filter { $0 != "--output-field" },
+        ]
+        for (command, names) in options {
+            let help = try CLI.run([command, "--help"])
+            #expect(help.status == 0)
+            for name in names {
+                #expect(help.stdout.contains(name + " ") || help.stdout.contains(name + "\n") || help.stdout.contains(name + "]"),
+                        "\(command) --help does not list \(name)")
+            }
+        }
+        #expect(try CLI.run(["--help"]).stdout.contains("  index     "))
+        #expect(try CLI.run(["--help"]).stdout.contains("  analyze   "))
+    }
 }

@@ -9,7 +9,8 @@ enum AnalyzeCommand: Command {
     static let flagOptions: Set<String> = ["--query"]
     static let help = """
     Usage: tilmash analyze [--lang auto|LANG] [--query] [--offsets scalar|utf8|utf16]
-                           [--gazetteer PATH] [--input text|jsonl [--field NAME]] [FILE...]
+                           [--gazetteer PATH] [--input text|jsonl [--field NAME] [--lang-field NAME]
+                           [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
 
     Shows how text is indexed, token by token, as Elasticsearch's _analyze with explain
     does: one JSON line per token —

@@ -6,7 +6,9 @@ enum CaseCommand: Command {
     static let summary = "upper, lower, title case or case-fold text with the language's rules"
     static let valueOptions = Set(["--lang", "--output-field"]).union(InputMode.valueOptions)
     static let help = """
-    Usage: tilmash case upper|lower|title|fold [--lang LANG] [--input text|jsonl [--field NAME]] [FILE...]
+    Usage: tilmash case upper|lower|title|fold [--lang LANG]
+                        [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
+                        [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
 
     Changes case with the rules of the text's language. Turkish and Azerbaijani pair
     i/İ and ı/I; every other language uses Unicode's root rules. `fold` is caseless
@@ -17,8 +19,8 @@ enum CaseCommand: Command {
       --lang LANG      language whose rules apply: \(Language.named.map(\.code).joined(separator: ", ")) (default en),
                        or auto: the language of each sentence is identified and its rules
                        apply (a Turkish sentence, then an English one, on one line)
-      --input MODE     text (default) or jsonl: one JSON object per line, its --field
-                       (default "text") is changed, every other field copied through
+      --output-field NAME  with --input jsonl: where the result goes (default: --field)
+    \(InputMode.help)
       --progress       show bytes read and MB/s on standard error (the
                        default when standard error is a terminal)
       -h, --help       show this help

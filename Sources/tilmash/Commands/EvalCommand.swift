@@ -45,19 +45,33 @@ enum EvalCommand: Command {
         /// The language of each document, for the per-language table.
         var languages: [String: Language] = [:]
         let goldByDocument = Dictionary(grouping: gold, by: \.document)
-        ProgressMeter.shared.start(paths: arguments.positionals)
         for path in arguments.positionals {
             let name = (path as NSString).lastPathComponent
             guard names.insert(name).inserted else { throw UsageError("two FILEs are named \(name); the gold tells documents apart by base name") }
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw RuntimeFailure("\(path): \(error.localizedDescription)")
+        }
+        // Files are read as `tag` reads them: in pieces, each tagged in the language
+        // identified for it (or --lang); the document's language for the table is
+        // identified over all its pieces.
+        let identifier = try LanguageIdentifier.bundled()
+        var scores = identifier.emptyScores()
+        var scalars: [Unicode.Scalar] = []
+        let runner = try InputRunner(mode: try InputMode(arguments), arguments: arguments, language: language)
+        let status = runner.forEachDocument({ _, text, piece, _ in
+            scalars += text.unicodeScalars
+            identifier.add(text, to: &scores)
+            let pieceLanguage = language ?? identifier.identify(text).language
+            for entity in try tagger.tag(text, language: pieceLanguage) {
+                let range = entity.range.lowerBound + piece.start.scalars..<entity.range.upperBound + piece.start.scalars
+                predicted.append(.init(document: "", range: range, type: entity.type, text: entity.text))
             }
-            ProgressMeter.shared.advance(data.count)
-            let text = UTF8Decoder.decode(data).text
-            let documentLanguage = try language ?? LanguageIdentifier.bundled().identify(text).language
-            languages[name] = documentLanguage
-            let scalars = Array(text.unicodeScalars)
+        }, finish: { path, _ in
+            let name = (path as NSString).lastPathComponent
+            defer { scalars = []; scores = identifier.emptyScores() }
+            languages[name] = language ?? identifier.guess(scores).language
+            for index in predicted.indices where predicted[index].document.isEmpty {
+                let mention = predicted[index]
+                predicted[index] = .init(document: name, range: mention.range, type: mention.type, text: mention.text)
+            }
             for mention in goldByDocument[name] ?? [] {
                 guard mention.range.upperBound <= scalars.count else {
                     throw RuntimeFailure("\(goldPath): \(name) \(mention.range.lowerBound)-\(mention.range.upperBound) lies beyond the document's \(scalars.count) characters")
@@ -65,10 +79,8 @@ enum EvalCommand: Command {
                 relevantGold.append(.init(document: name, range: mention.range, type: mention.type,
                                           text: String(String.UnicodeScalarView(scalars[mention.range]))))
             }
-            for entity in try tagger.tag(text, language: documentLanguage) {
-                predicted.append(.init(document: name, range: entity.range, type: entity.type, text: entity.text))
-            }
-        }
+        })
+        guard status == 0 else { return status }
         let evaluation = Evaluation(gold: relevantGold, predicted: predicted)
         let out = OutputStream.standardOutput
         out.write("files: \(names.count), gold mentions: \(relevantGold.count), predicted: \(predicted.count)\n")
@@ -112,16 +124,20 @@ enum EvalCommand: Command {
     private static func f3(_ value: Double) -> String { String(format: "%.3f", value) }
 
     private static func readGold(_ path: String) throws -> [Evaluation.Mention] {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw RuntimeFailure("\(path): \(error.localizedDescription)")
+        let reader: LineReader
+        do { reader = try LineReader(path: path) } catch {
+            throw RuntimeFailure("--gold \(error)")
         }
         var mentions: [Evaluation.Mention] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
+        var number = 0
+        try reader.forEachLine(splitsLongLines: false) { bytes, _ in
+            number += 1
+            let line = reader.decode(bytes).text
+            guard !line.allSatisfy(\.isWhitespace) else { return }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                   let file = object["file"] as? String, let start = object["start"] as? Int, let end = object["end"] as? Int,
-                  let typeName = object["type"] as? String, let type = EntityType(rawValue: typeName), start <= end else {
-                throw RuntimeFailure("\(path):\(index + 1): expected {\"file\", \"start\", \"end\", \"type\": PERSON|PLACE|ORG}")
+                  let typeName = object["type"] as? String, let type = EntityType(rawValue: typeName), start <= end, start >= 0 else {
+                throw RuntimeFailure("\(path):\(number): expected {\"file\", \"start\", \"end\", \"type\": PERSON|PLACE|ORG}")
             }
             mentions.append(.init(document: (file as NSString).lastPathComponent, range: start..<end, type: type,
                                   text: object["text"] as? String ?? ""))

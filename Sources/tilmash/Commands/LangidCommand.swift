@@ -7,7 +7,8 @@ enum LangidCommand: Command {
     static let summary = "identify the language of each file (or JSON line)"
     static let valueOptions = InputMode.valueOptions.union(["--output-field"])
     static let help = """
-    Usage: tilmash langid [--input text|jsonl [--field NAME]] [FILE...]
+    Usage: tilmash langid [--input text|jsonl [--field NAME] [--output-field NAME] [--on-error P]]
+                          [--encoding NAME] [--output-dir DIR] [FILE...]
 
     Identifies the language of each FILE (or standard input) as a whole: tr, az, de, en,
     kk, ru, uz, ky, or "und" when the text is too short or too mixed to tell. Prints one
@@ -20,7 +21,9 @@ enum LangidCommand: Command {
     and works on ALL-CAPITALS text.
 
     Options:
-      --input MODE   text (default) or jsonl
+      --output-field NAME  with --input jsonl: the field for the language (default "lang";
+                     the confidence goes to "confidence", or NAME_confidence)
+    \(InputMode.help)
       --progress     show bytes read and MB/s on standard error (the
                      default when standard error is a terminal)
       -h, --help     show this help

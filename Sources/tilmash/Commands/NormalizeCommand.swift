@@ -11,7 +11,9 @@ enum NormalizeCommand: Command {
     static let flagOptions: Set<String> = ["--explain", "--document", "--keep-case"]
     static let help = """
     Usage: tilmash normalize [--profile repair|search|ascii [--keep-case]] [--lang auto|LANG]
-                             [--document] [--input text|jsonl [--field NAME]] [--explain] [FILE...]
+                             [--document [--format text|jsonl]] [--explain]
+                             [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
+                             [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
 
     Cleans damaged multilingual text before it is stored or indexed.
 
@@ -32,12 +34,16 @@ enum NormalizeCommand: Command {
       Plain text is normalized line by line (one output line per input line, streamed);
       line-break repair needs whole documents: --document treats each FILE as one
       document, and --input jsonl normalizes each object's --field (default "text") as one
-      document, adding "lang" and copying every other field.
+      document, writing the result to --output-field (default: the same field), adding
+      "lang" when the record has none and copying every other field byte for byte.
+      Documents stay apart: with --document each ends with a line break, --format jsonl
+      writes one record {"file","text","lang"} per document, --output-dir one file each.
       Lines no filter acts on are normalized in one pass through a table that composes
       the profile's filters; only lines that need a repair run the chain (same output).
 
     Options:
-      --profile P   repair, search (default) or ascii
+      --profile P   repair, search (default), ascii or query (search for text of no
+                    known language: I, İ, ı and i all fold to i)
       --keep-case   with --profile ascii: keep the text's case (no case folding)
       --lang L      auto (default: identified per sentence of a line or document,
                     only where the output depends on it: I/İ, umlauts, Cyrillic for
@@ -46,7 +52,12 @@ enum NormalizeCommand: Command {
       --document    treat each FILE (or standard input) as one document (read in
                     pieces cut at blank lines after 64 KB, at a line break after 128 KB;
                     a line break at such a cut is not joined)
-      --explain     list the profile's filters in order and exit
+      --format F    with --document: text (default) or jsonl (one record per document)
+      --explain     list the profile's filters in order; then, for each line of the
+                    input (FILEs, or standard input unless it is a terminal), the line
+                    after each filter
+      --output-field NAME  with --input jsonl: where the result goes (default: --field)
+    \(InputMode.help)
       --progress    show bytes read and MB/s on standard error (the
                     default when standard error is a terminal)
       -h, --help    show this help

@@ -8,7 +8,9 @@ enum TagCommand: Command {
     static let valueOptions = Set(["--gazetteer", "--lang", "--format", "--offsets", "--output-field"]).union(InputMode.valueOptions)
     static let help = """
     Usage: tilmash tag [--gazetteer PATH] [--lang auto|LANG] [--format jsonl|text]
-                       [--offsets scalar|utf8|utf16] [--input text|jsonl [--field NAME]] [FILE...]
+                       [--offsets scalar|utf8|utf16]
+                       [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
+                       [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
 
     Tags person, place and organisation names. One gazetteer entry is found however a
     language spells it (Tokayev, Tokajew, Токаев, Тоқаев, Kasım Cömert Tokayev), also
@@ -26,7 +28,8 @@ enum TagCommand: Command {
     (Python's text[start:end]); --offsets utf8|utf16 switches the unit (utf8 counts the
     input's own bytes, also where ill-formed bytes became U+FFFD). type is PERSON,
     PLACE or ORG; source is "gazetteer" or "rule". With --input jsonl, one object per
-    input line: its fields copied, "entities": [{"start","end","text","type","id","canonical"}].
+    input line: its fields copied byte for byte, "entities": [{...}, ...] added (the
+    same objects without "file"); --format text is refused there.
     --format text prints: FILE:START-END <TAB> TYPE <TAB> text <TAB> canonical <TAB> id
 
     Options:
@@ -36,6 +39,8 @@ enum TagCommand: Command {
       --lang LANG       auto (default) or \(Language.named.map(\.code).joined(separator: ", "))
       --format F        jsonl (default) or text
       --offsets U       scalar (default), utf8 or utf16
+      --output-field NAME  with --input jsonl: the field for the entities (default "entities")
+    \(InputMode.help)
       --progress        show bytes read and MB/s on standard error (the
                         default when standard error is a terminal)
       -h, --help        show this help

@@ -7,7 +7,8 @@ enum TokenizeCommand: Command {
     static let valueOptions = Set(["--lang", "--format", "--offsets", "--output-field"]).union(InputMode.valueOptions)
     static let help = """
     Usage: tilmash tokenize [--lang auto|LANG] [--format text|jsonl] [--offsets scalar|utf8|utf16]
-                            [--input text|jsonl [--field NAME]] [FILE...]
+                            [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
+                            [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
 
     Splits each document into sentences and tokens: Unicode word boundaries (UAX #29, by
     ICU) plus rules for web and e-mail addresses, numbers (2,5  10.09.2015  13-25  %20
@@ -36,8 +37,8 @@ enum TokenizeCommand: Command {
       --format F       text (default) or jsonl
       --offsets U      scalar (default), utf8 (the input's bytes, also where ill-formed
                        bytes became U+FFFD) or utf16
-      --input MODE     text (default) or jsonl: one JSON object per line, its --field
-                       (default "text") is the document
+      --output-field NAME  with --input jsonl: the field for the tokens (default "tokens")
+    \(InputMode.help)
       --progress       show bytes read and MB/s on standard error (the
                        default when standard error is a terminal)
       -h, --help       show this help

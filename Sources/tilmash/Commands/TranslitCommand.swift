@@ -10,7 +10,9 @@ enum TranslitCommand: Command {
             .map { "  " + $0.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.summary }
             .joined(separator: "\n")
         return """
-        Usage: tilmash translit --scheme SCHEME [--input text|jsonl [--field NAME]] [FILE...]
+        Usage: tilmash translit --scheme SCHEME
+                                [--input text|jsonl [--field NAME] [--output-field NAME] [--on-error P]]
+                                [--encoding NAME] [--output-dir DIR] [FILE...]
 
         Transliterates text with a named scheme. Text in another script than the scheme's
         source (Latin words and URLs inside Kazakh text, digits, punctuation) passes through
@@ -21,8 +23,8 @@ enum TranslitCommand: Command {
 
         Options:
           --scheme SCHEME  the scheme (required)
-          --input MODE     text (default) or jsonl: one JSON object per line, its --field
-                           (default "text") is transliterated, other fields copied through
+          --output-field NAME  with --input jsonl: where the result goes (default: --field)
+        \(InputMode.help)
           --progress       show bytes read and MB/s on standard error (the
                            default when standard error is a terminal)
           -h, --help       show this help
