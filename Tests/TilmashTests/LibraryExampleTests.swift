@@ -17,4 +17,15 @@ import Tilmash
         }
         #expect(printed == ["PERSON Tokajew Kassym-Jomart Tokayev", "PLACE Astana Astana"])
     }
+
+    @Test func readmeRecordsAndQueries() throws {
+        var record = try JSONRecord(parsing: Array(#"{"id": 1e400, "text": "ISTANBUL"}"#.utf8))
+        record = record.setting("lang", toJSON: JSONText.quoted("tr"))
+        #expect(record.text == #"{"id": 1e400, "text": "ISTANBUL","lang":"tr"}"#)
+        let query = try Analyzer(tagger: Tagger.bundled()).analyze(query: "tokajew")
+        #expect(query.tokens[0].term == "tokajew" && query.entities.map(\.id) == ["person:kassym-jomart-tokayev"])
+        let cp1251 = try EncodingConverter(encoding: "cp1251").convert([0xCC, 0xE8, 0xF0], flush: true)
+        #expect(String(decoding: cp1251.utf8, as: UTF8.self) == "Мир")
+        #expect(cp1251.scalarStarts == [0, 1, 2])
+    }
 }

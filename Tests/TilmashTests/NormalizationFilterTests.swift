@@ -3,6 +3,22 @@ import Testing
 
 /// Each filter pinned with expected outputs, many taken from the seed documents.
 @Suite struct NormalizationFilterTests {
+    /// The query profile folds the four Turkish i's alike, whatever the language: ICU's
+    /// root folding gives I -> i and İ -> i + U+0307; the filter then maps ı -> i and
+    /// drops the dot, keeping each output letter mapped to its original letter.
+    @Test func queryProfileFoldsEveryIAlike() throws {
+        let text = "ISTANBUL İstanbul ıstanbul istanbul DİŞİŞLERİ i\u{307}"
+        let result = try Profile.query.normalize(text, context: FilterContext(language: .undetermined))
+        #expect(result.text == "istanbul istanbul istanbul istanbul dişişleri i")
+        #expect(result.originalText(ofScalars: 9..<10) == "İ")
+        #expect(result.originalText(ofScalars: 18..<19) == "ı")
+        #expect(result.originalText(ofScalars: 46..<47) == "i\u{307}")
+        // The same with a language given: the query profile ignores it for the i's only
+        // in the sense that Turkic folding makes I -> ı, which the filter then maps to i.
+        #expect(try Profile.query.normalize("ISTANBUL", language: .turkish).text == "istanbul")
+        #expect(try Profile.query.normalize("Straße", language: .german).text == "strasse")
+    }
+
     func run(_ filter: any TextFilter, _ text: String, _ language: Language = .english) throws -> String {
         try filter.apply(MappedText(original: text), context: FilterContext(language: language)).string
     }
