@@ -54,7 +54,9 @@ struct InputMode {
 
     init(_ arguments: Arguments, outputField: String? = nil) throws {
         let mode = try arguments.choice("--input", from: ["text", "jsonl"], default: "text")
-        encoding = try InputEncoding(named: arguments.value("--encoding"))
+        do { encoding = try InputEncoding(named: arguments.value("--encoding")) } catch let error as EncodingError {
+            throw UsageError(error.description)
+        }
         if mode == "text" {
             for option in ["--field", "--on-error", "--lang-field", "--output-field"] where arguments.value(option) != nil {
                 throw UsageError("\(option) needs --input jsonl")
@@ -239,7 +241,7 @@ final class InputRunner {
     private func forEachInput(_ body: (LineReader) throws -> Void) -> Int32 {
         for path in paths {
             do {
-                let reader = try LineReader(path: path, encoding: mode.encoding)
+                let reader = try LineReader(path: path, encoding: mode.encoding) { ProgressMeter.shared.advance($0) }
                 if let directory = outputDirectory {
                     let target = directory + "/" + Self.fileName(path)
                     guard let stream = OutputStream(creating: target) else {
@@ -335,76 +337,3 @@ struct RecordFailure: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// A place in a document in the three offset units (for pieces of a long document).
-struct DocumentPosition {
-    /// Scalars of the decoded text, bytes of the input, UTF-16 units of the decoded text.
-    var scalars = 0, utf8 = 0, utf16 = 0
-
-    /// This position in `unit`.
-    func offset(in unit: OffsetUnit) -> Int {
-        switch unit {
-        case .scalar: return scalars
-        case .utf8: return utf8
-        case .utf16: return utf16
-        }
-    }
-}
-
-/// A piece of a document as ``InputRunner/forEachDocument(_:finish:)`` hands it over:
-/// where it starts and where the decoder replaced ill-formed bytes in it.
-struct DocumentPiece {
-    var start = DocumentPosition()
-    var replaced: [UTF8Decoder.Replacement] = []
-
-    /// The converter of the piece's scalar offsets (text `text`) to document offsets in `unit`.
-    func offsets(for text: String, in unit: OffsetUnit) -> PieceOffsets {
-        PieceOffsets(text: text, replaced: replaced, start: start, unit: unit)
-    }
-}
-
-/// The lines of a document gathered into pieces, and where the next piece starts.
-struct DocumentPieces {
-    /// A piece ends at the first paragraph break after this many bytes…
-    static let paragraphTarget = 64 * 1024
-    /// …or, without one, at the first line break after this; a longer line is cut at
-    /// whitespace into pieces of at most this size.
-    static let lineLimit = 128 * 1024
-
-    /// The decoded text gathered so far.
-    private(set) var text = ""
-    private var replaced: [UTF8Decoder.Replacement] = []
-    private var inputBytes = 0
-    private var scalars = 0
-    private(set) var start = DocumentPosition()
-
-    var isEmpty: Bool { text.isEmpty }
-
-    /// Adds one decoded line (or piece of a long line); true when the piece should be
-    /// handed over.
-    mutating func append(_ line: DecodedText, end: LineReader.LineEnd) -> Bool {
-        for replacement in line.replaced {
-            replaced.append(UTF8Decoder.Replacement(scalarOffset: replacement.scalarOffset + scalars, bytes: replacement.bytes))
-        }
-        text += line.text
-        scalars += line.text.unicodeScalars.count
-        inputBytes += line.inputBytes
-        guard end != .endOfInput else { return false }
-        if text.utf8.count >= Self.lineLimit { return true }
-        let blank = line.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        return end == .newline && blank && text.utf8.count >= Self.paragraphTarget
-    }
-
-    /// Hands over the gathered piece: its text and where it lies in the document; the next
-    /// piece starts after it.
-    mutating func take() -> (text: String, piece: DocumentPiece) {
-        let taken = (text, DocumentPiece(start: start, replaced: replaced))
-        start.scalars += scalars
-        start.utf8 += inputBytes
-        start.utf16 += text.utf16.count
-        text = ""
-        replaced = []
-        inputBytes = 0
-        scalars = 0
-        return taken
-    }
-}
