@@ -135,8 +135,9 @@ public struct GazetteerError: Error, CustomStringConvertible, Sendable {
 }
 
 private let bundledGazetteer = ProcessWide { () throws -> Gazetteer in
-    let sources = GazetteerData.directory.path
-    let compiled = GazetteerData.compiled.path
+    let bundle = try ResourceBundles.locate(GazetteerData.bundleName)
+    let sources = bundle.appendingPathComponent(GazetteerData.directory).path
+    let compiled = bundle.appendingPathComponent(GazetteerData.compiled).path
     if FileManager.default.fileExists(atPath: compiled), let image = try? GazetteerImage(mapping: compiled),
        image.icuVersion == ICUVersion.icu, image.unicodeVersion == ICUVersion.unicode,
        let digest = try? GazetteerSource.digest([sources]), digest == image.sourceDigest {
