@@ -2,6 +2,8 @@
 /// positionals, `-` for standard input and `--` to end the options.
 struct Arguments {
     private(set) var values: [String: String] = [:]
+    /// Every value of each option given more than once, in order (`values` keeps the last).
+    private(set) var repeated: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
@@ -30,6 +32,7 @@ struct Arguments {
                     throw UsageError("option \(name) needs a value")
                 }
                 values[name] = value
+                repeated[name, default: []].append(value)
             } else if flagOptions.contains(name) || name == "--help" {
                 if inlineValue != nil { throw UsageError("option \(name) takes no value") }
                 flags.insert(name)
@@ -40,6 +43,8 @@ struct Arguments {
     }
 
     func value(_ name: String) -> String? { values[name] }
+    /// Every value given for `name`, in order (for options that may repeat).
+    func allValues(_ name: String) -> [String] { repeated[name] ?? [] }
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     /// The value of `name`, which must be one of `choices` (or `fallback` when absent).

@@ -222,6 +222,12 @@ final class InputRunner {
 
     func write(_ text: String) { out.write(text) }
 
+    /// Writes out what is buffered for the current output.
+    func flush() { out.flush() }
+
+    /// True when every input FILE gets its own output file (`--output-dir`).
+    var writesFilePerInput: Bool { outputDirectory != nil }
+
     /// The line end of the JSON record being processed (`\r\n` when its line had one).
     private var recordLineEnd = "\n"
 

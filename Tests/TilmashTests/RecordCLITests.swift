@@ -238,9 +238,11 @@ import Testing
             "translit": ["--scheme"] + input,
             "langid": input,
             "tokenize": ["--lang", "--format", "--offsets"] + input,
-            "tag": ["--gazetteer", "--lang", "--format", "--offsets"] + input,
-            "index": ["--lang", "--offsets", "--gazetteer"] + input.filter { $0 != "--output-field" },
-            "analyze": ["--lang", "--query", "--offsets", "--gazetteer"] + input.filter { $0 != "--output-field" },
+            "tag": ["--gazetteer", "--gazetteer-add", "--lang", "--format", "--offsets"] + input,
+            "index": ["--lang", "--offsets", "--gazetteer", "--gazetteer-add"] + input.filter { $0 != "--output-field" },
+            "analyze": ["--lang", "--query", "--offsets", "--gazetteer", "--gazetteer-add"] + input.filter { $0 != "--output-field" },
+            "eval": ["--gold", "--gazetteer", "--gazetteer-add", "--lang", "--errors"],
+            "gazetteer": ["-o", "--output", "--add", "--format", "--gazetteer", "--gazetteer-add"],
         ]
         for (command, names) in options {
             let help = try CLI.run([command, "--help"])

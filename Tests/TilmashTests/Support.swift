@@ -81,11 +81,15 @@ enum CLI {
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     @discardableResult
-    static func run(_ arguments: [String], input: String = "", inputData: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], input: String = "", inputData: Data? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = Fixture.packageRoot
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -72,6 +72,12 @@ import Testing
         #expect(try entities("Toplantı 2018de Kazakistanda yapıldı.", .turkish).first?.text == "Kazakistan")
         #expect(try entities("Orta Asyadaki gelişmeler", .turkish).first?.text == "Orta Asya")
         #expect(try entities("Türk Keneşi’nin toplantısı", .turkish).first?.text == "Türk Keneşi")
+        // A hyphenated name with a suffix: the hyphen splits the stem, the suffix stays out
+        // (it was one unit "nur-sultan" that no alias key matched, and a person rule took
+        // "Dün Nur-Sultan").
+        let hyphenated = try tagger.tag("Dün Nur-Sultan’da toplandılar.", language: .turkish)
+        #expect(hyphenated.map { "\($0.range) \($0.id)" } == ["4..<14 city:1526273"])
+        #expect(try entities("Kazakistan-Rusya’nın ilişkileri", .turkish).map(\.text) == ["Kazakistan", "Rusya"])
     }
 
     @Test func germanAndEnglishGenitive() throws {

@@ -105,10 +105,20 @@ struct MatchUnit: Sendable {
                     units.append(MatchUnit(key: key, range: token.range, text: token.text, apostropheSuffix: suffix,
                                            token: index, wholeKey: suffix > 0 ? MatchKey.of(norm: token.norm) : nil))
                 } else {
-                    units.append(contentsOf: pieces.map { piece in
-                        MatchUnit(key: piece.text == "-" ? "-" : MatchKey.of(norm: (try? Self.rootCase?.fold(piece.text)) ?? piece.text),
-                                  range: piece.range, text: piece.text, apostropheSuffix: 0, token: index)
-                    })
+                    // A hyphenated word with a suffix (`Nur-Sultan’da`): the suffix stays on
+                    // the last piece, whose key is its part before the apostrophe.
+                    let suffix = token.suffix.map { $0.unicodeScalars.count + 1 } ?? 0
+                    for (number, piece) in pieces.enumerated() {
+                        let key = { (text: String) in MatchKey.of(norm: (try? Self.rootCase?.fold(text)) ?? text) }
+                        if number == pieces.count - 1, suffix > 0 {
+                            let stem = String(String.UnicodeScalarView(piece.text.unicodeScalars.dropLast(suffix)))
+                            units.append(MatchUnit(key: key(stem), range: piece.range, text: piece.text, apostropheSuffix: suffix,
+                                                   token: index, wholeKey: key(piece.text)))
+                        } else {
+                            units.append(MatchUnit(key: piece.text == "-" ? "-" : key(piece.text),
+                                                   range: piece.range, text: piece.text, apostropheSuffix: 0, token: index))
+                        }
+                    }
                 }
             case .number where token.text.unicodeScalars.contains(where: CharacterClass.isAlphabetic):
                 // Letters with a number are a name more often than a quantity: G7, G20.
@@ -123,16 +133,20 @@ struct MatchUnit: Sendable {
     }
 
     /// Splits a word token at inner hyphens and at a lower-to-upper case change inside a
-    /// long word (`AbdrahmanovLavrov`); apostrophe-suffixed and line-broken words stay whole.
+    /// long word (`AbdrahmanovLavrov`); a word with a suffix after an apostrophe is split
+    /// in its stem only (`Nur-Sultan’da` → `Nur`, `-`, `Sultan’da`); line-broken words stay
+    /// whole.
     private static func split(_ token: Token) -> [(text: String, range: Range<Int>)] {
         let scalars = token.text.scalarArray
-        guard token.stem == nil, !scalars.contains("\n"), scalars.count > 2 else { return [(token.text, token.range)] }
+        guard !scalars.contains("\n"), scalars.count > 2 else { return [(token.text, token.range)] }
+        let stemLength = token.suffix.map { scalars.count - $0.unicodeScalars.count - 1 } ?? scalars.count
+        guard stemLength > 2 else { return [(token.text, token.range)] }
         var cuts: [(Int, isHyphen: Bool)] = []
-        for index in 1..<(scalars.count - 1) {
+        for index in 1..<(stemLength - 1) {
             if scalars[index] == "-" || scalars[index] == "\u{2010}" {
                 cuts.append((index, true))
             } else if CharacterClass.isUppercase(scalars[index]) && CharacterClass.isLowercase(scalars[index - 1])
-                        && index >= 3 && scalars.count - index >= 3 {
+                        && index >= 3 && stemLength - index >= 3 {
                 cuts.append((index, false))
             }
         }

@@ -5,11 +5,11 @@ import Tilmash
 enum AnalyzeCommand: Command {
     static let name = "analyze"
     static let summary = "show each token through each filter, its index term, key and entity (--query: search boxes)"
-    static let valueOptions = Set(["--lang", "--offsets", "--gazetteer"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--lang", "--offsets"]).union(InputMode.valueOptions).union(GazetteerOption.valueOptions)
     static let flagOptions: Set<String> = ["--query"]
     static let help = """
     Usage: tilmash analyze [--lang auto|LANG] [--query] [--offsets scalar|utf8|utf16]
-                           [--gazetteer PATH] [--input text|jsonl [--field NAME] [--lang-field NAME]
+                           [--gazetteer PATH] [--gazetteer-add PATH] [--input text|jsonl [--field NAME] [--lang-field NAME]
                            [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
 
     Shows how text is indexed, token by token, as Elasticsearch's _analyze with explain
@@ -38,7 +38,7 @@ enum AnalyzeCommand: Command {
       --query           each line is a search query (language-independent folding, alias
                         look-up without capitalisation)
       --offsets U       scalar (default), utf8 or utf16
-      --gazetteer PATH  a gazetteer instead of the bundled one (see tilmash tag --help)
+    \(GazetteerOption.help)
     \(InputMode.help)
       --progress        show bytes read and MB/s on standard error
       -h, --help        show this help
@@ -60,7 +60,7 @@ enum AnalyzeCommand: Command {
         if isQuery && mode.isJSONLines { throw UsageError("--query reads one query per line of text; --input jsonl is for documents") }
         let offsets = try OffsetUnit.parse(arguments)
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
-        let analyzer = Analyzer(tagger: try TagCommand.makeTagger(arguments))
+        let analyzer = Analyzer(tagger: try GazetteerOption.makeTagger(arguments))
         let runner = try InputRunner(mode: mode, arguments: arguments, language: language)
         if isQuery {
             var line = 0

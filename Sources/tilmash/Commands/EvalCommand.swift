@@ -1,14 +1,14 @@
 import Foundation
 import Tilmash
 
-/// `tilmash eval --gold GOLD.jsonl [--gazetteer PATH] FILE...`
+/// `tilmash eval --gold GOLD.jsonl [--gazetteer PATH] [--gazetteer-add PATH] FILE...`
 enum EvalCommand: Command {
     static let name = "eval"
     static let summary = "score the tagger against a gold annotation (precision, recall, F1)"
-    static let valueOptions: Set<String> = ["--gold", "--gazetteer", "--lang"]
+    static let valueOptions = Set(["--gold", "--lang"]).union(GazetteerOption.valueOptions)
     static let flagOptions: Set<String> = ["--errors"]
     static let help = """
-    Usage: tilmash eval --gold GOLD.jsonl [--gazetteer PATH] [--lang auto|LANG] [--errors] FILE...
+    Usage: tilmash eval --gold GOLD.jsonl [--gazetteer PATH] [--gazetteer-add PATH] [--lang auto|LANG] [--errors] FILE...
 
     Tags each FILE and compares with the gold mentions, one JSON object per line:
       {"file": "<name>", "start": 12, "end": 18, "text": "Astana", "type": "PLACE", ...}
@@ -22,7 +22,7 @@ enum EvalCommand: Command {
 
     Options:
       --gold PATH       the gold annotation (required)
-      --gazetteer PATH  a gazetteer file or folder instead of the bundled one
+    \(GazetteerOption.help)
       --lang LANG       auto (default) or a language code
       --errors          also list missed and spurious mentions
       --progress        show bytes read and MB/s on standard error (the
@@ -37,7 +37,7 @@ enum EvalCommand: Command {
         guard let goldPath = arguments.value("--gold") else { throw UsageError("eval needs --gold GOLD.jsonl") }
         guard !arguments.positionals.isEmpty else { throw UsageError("eval needs the FILEs the gold annotates") }
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
-        let tagger = try TagCommand.makeTagger(arguments)
+        let tagger = try GazetteerOption.makeTagger(arguments)
         let gold = try readGold(goldPath)
         var predicted: [Evaluation.Mention] = []
         var relevantGold: [Evaluation.Mention] = []

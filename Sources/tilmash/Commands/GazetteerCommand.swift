@@ -1,14 +1,17 @@
 import Foundation
 import Tilmash
 
-/// `tilmash gazetteer compile SRC... -o FILE` and `tilmash gazetteer check SRC...`
+/// `tilmash gazetteer compile [SRC...] [--add PATH] -o FILE`, `tilmash gazetteer check SRC...`
+/// and `tilmash gazetteer export --format synonyms|flashtext`
 enum GazetteerCommand: Command {
     static let name = "gazetteer"
-    static let summary = "compile gazetteer .tsv files into one memory-mapped file, or check them"
-    static let valueOptions: Set<String> = ["-o", "--output"]
+    static let summary = "compile, check or export (search-engine synonyms, flashtext) the gazetteer"
+    static let valueOptions = Set(["-o", "--output", "--add", "--format"]).union(GazetteerOption.valueOptions)
     static let help = """
-    Usage: tilmash gazetteer compile SRC... -o FILE
+    Usage: tilmash gazetteer compile [SRC...] [--add PATH] -o FILE
            tilmash gazetteer check SRC...
+           tilmash gazetteer export --format synonyms|flashtext [--gazetteer PATH]
+                                    [--gazetteer-add PATH] [-o FILE]
 
     SRC is a gazetteer .tsv file or a folder of them (format: Corpora/gazetteer/README.md).
 
@@ -18,12 +21,27 @@ enum GazetteerCommand: Command {
              in place (milliseconds to load, whatever its size). The file records the
              format version, the ICU and Unicode versions and a checksum; the same
              sources give the same bytes. Prints the counts on standard error.
+             --add PATH (repeatable) puts entries on top as --gazetteer-add does; with
+             no SRC they go on top of the bundled gazetteer.
     check    validates the sources and prints every problem as FILE:LINE: reason —
              malformed lines, duplicate ids (both places), a canonical name that is not
              among the aliases, ' | ' written without its spaces. Exit 1 when any.
-
+    export   writes the gazetteer (the bundled one, or --gazetteer and --gazetteer-add)
+             for other tools, to standard output or -o FILE:
+             synonyms   Solr/Elasticsearch/OpenSearch synonym lines, one per entry:
+                        alias, alias, ... => id — aliases in the search profile's form
+                        of their language (as in the "search" field of tilmash index);
+                        , = > and \\ escaped with \\. Use it after a whitespace tokenizer.
+             flashtext  one alias=>id line per alias, for flashtext's
+                        KeywordProcessor.add_keyword_from_file.
+             Aliases that must be capitalised to match (common words: Van, Batman)
+             are left out; the counts go to standard error.
     Options:
-      -o, --output FILE  where compile writes the compiled gazetteer
+      -o, --output FILE  where compile writes the compiled gazetteer (export: the
+                         export; default standard output)
+      --add PATH         compile: entries on top of SRC (or of the bundled gazetteer)
+      --format F         export: synonyms or flashtext
+    \(GazetteerOption.help)
       -h, --help         show this help
 
     Examples:
@@ -32,19 +50,26 @@ enum GazetteerCommand: Command {
       $ echo 'Tokayev besuchte Astana.' | tilmash tag --gazetteer names.tlmg --format text
       $ tilmash gazetteer check Corpora/gazetteer/data
       Corpora/gazetteer/data: 21084 entries, no problems
+      $ tilmash gazetteer export --format synonyms | grep -m1 'tokayev$'
+      EXPORT_EXAMPLE
     """
 
     static func run(_ arguments: Arguments) throws -> Int32 {
-        guard let action = arguments.positionals.first else { throw UsageError("gazetteer needs an action: compile or check") }
+        guard let action = arguments.positionals.first else { throw UsageError("gazetteer needs an action: compile, check or export") }
         let sources = Array(arguments.positionals.dropFirst())
-        guard !sources.isEmpty else { throw UsageError("gazetteer \(action) needs at least one SRC (.tsv file or folder)") }
+        if action == "export" { return try export(arguments, sources: sources) }
+        let added = arguments.allValues("--add")
+        guard !sources.isEmpty || (action == "compile" && !added.isEmpty) else {
+            throw UsageError("gazetteer \(action) needs at least one SRC (.tsv file or folder)")
+        }
         switch action {
         case "compile":
             guard let output = arguments.value("-o") ?? arguments.value("--output") else {
                 throw UsageError("gazetteer compile needs -o FILE")
             }
             do {
-                let (entries, aliases) = try Gazetteer.compile(paths: sources, to: output)
+                let base = sources.isEmpty ? [try Gazetteer.bundledSources()] : sources
+                let (entries, aliases) = try Gazetteer.compile(paths: base, adding: added, to: output)
                 let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
                 OutputStream.standardError.write("compiled \(entries) entries, \(aliases) aliases into \(output)"
                     + " (\(String(format: "%.1f", Double(size) / 1e6)) MB)\n")
@@ -61,7 +86,30 @@ enum GazetteerCommand: Command {
             OutputStream.standardError.write(summary + "\n")
             return problems.isEmpty ? 0 : 1
         default:
-            throw UsageError("unknown gazetteer action '\(action)'; expected compile or check")
+            throw UsageError("unknown gazetteer action '\(action)'; expected compile, check or export")
         }
+    }
+
+    /// `gazetteer export`: synonym or flashtext lines of the gazetteer.
+    private static func export(_ arguments: Arguments, sources: [String]) throws -> Int32 {
+        guard sources.isEmpty else { throw UsageError("gazetteer export takes no SRC; name the gazetteer with --gazetteer PATH") }
+        guard let name = arguments.value("--format") else { throw UsageError("gazetteer export needs --format synonyms or flashtext") }
+        guard let format = GazetteerExport.Format(rawValue: name) else {
+            throw UsageError("invalid value '\(name)' for --format; expected one of: synonyms, flashtext")
+        }
+        let tagger = try GazetteerOption.makeTagger(arguments)
+        let target = arguments.value("-o") ?? arguments.value("--output")
+        var out = OutputStream.standardOutput
+        if let target {
+            guard let stream = OutputStream(creating: target) else {
+                throw RuntimeFailure("\(target): cannot write (\(String(cString: strerror(errno))))")
+            }
+            out = stream
+        }
+        let summary = try GazetteerExport.write(tagger.gazetteer, format: format) { out.write($0) }
+        out.flush()
+        OutputStream.standardError.write("exported \(summary.lines) \(format == .synonyms ? "entries" : "aliases")"
+            + "\(target.map { " to " + $0 } ?? "") (\(summary.leftOut) aliases left out: capital-only or folding alike)\n")
+        return 0
     }
 }

@@ -5,9 +5,9 @@ import Tilmash
 enum IndexCommand: Command {
     static let name = "index"
     static let summary = "one search-index record per document: original, search text, ASCII keys, entities"
-    static let valueOptions = Set(["--lang", "--offsets", "--gazetteer"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--lang", "--offsets"]).union(InputMode.valueOptions).union(GazetteerOption.valueOptions)
     static let help = """
-    Usage: tilmash index [--lang auto|LANG] [--offsets scalar|utf8|utf16] [--gazetteer PATH]
+    Usage: tilmash index [--lang auto|LANG] [--offsets scalar|utf8|utf16] [--gazetteer PATH] [--gazetteer-add PATH]
                          [--input text|jsonl [--field NAME] [--lang-field NAME] [--on-error P]]
                          [--encoding NAME] [--output-dir DIR] [FILE...]
 
@@ -36,7 +36,7 @@ enum IndexCommand: Command {
       --lang LANG       auto (default: identified per document piece, per sentence where
                         the rules differ) or \(Language.named.map(\.code).joined(separator: ", "))
       --offsets U       scalar (default), utf8 (the input's bytes) or utf16
-      --gazetteer PATH  a gazetteer instead of the bundled one (see tilmash tag --help)
+    \(GazetteerOption.help)
     \(InputMode.help)
       --progress        show bytes read and MB/s on standard error
       -h, --help        show this help
@@ -54,7 +54,7 @@ enum IndexCommand: Command {
         if mode.records != nil && arguments.value("--lang-field") == nil { mode = mode.readingLanguage(from: "lang") }
         let offsets = try OffsetUnit.parse(arguments)
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
-        let tagger = try TagCommand.makeTagger(arguments)
+        let tagger = try GazetteerOption.makeTagger(arguments)
         let search = try Profile.search, ascii = try Profile.ascii
         let identifier = try LanguageIdentifier.bundled()
         let runner = try InputRunner(mode: mode, arguments: arguments, language: language)

@@ -1,13 +1,14 @@
 import Foundation
 import Tilmash
 
-/// `tilmash tag [--gazetteer PATH] [--lang LANG] [--format jsonl|text] [FILE...]`
+/// `tilmash tag [--gazetteer PATH] [--gazetteer-add PATH] [--lang LANG] [--format jsonl|text|html|conll] [FILE...]`
 enum TagCommand: Command {
     static let name = "tag"
     static let summary = "tag PERSON, PLACE and ORG names from the gazetteer, with original offsets"
-    static let valueOptions = Set(["--gazetteer", "--lang", "--format", "--offsets", "--output-field"]).union(InputMode.valueOptions)
+    static let valueOptions = Set(["--lang", "--format", "--offsets", "--output-field"]).union(InputMode.valueOptions).union(GazetteerOption.valueOptions)
     static let help = """
-    Usage: tilmash tag [--gazetteer PATH] [--lang auto|LANG] [--format jsonl|text]
+    Usage: tilmash tag [--gazetteer PATH] [--gazetteer-add PATH] [--lang auto|LANG]
+                       [--format jsonl|text|html|conll]
                        [--offsets scalar|utf8|utf16]
                        [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
                        [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
@@ -29,15 +30,21 @@ enum TagCommand: Command {
     input's own bytes, also where ill-formed bytes became U+FFFD). type is PERSON,
     PLACE or ORG; source is "gazetteer" or "rule". With --input jsonl, one object per
     input line: its fields copied byte for byte, "entities": [{...}, ...] added (the
-    same objects without "file"); --format text is refused there.
+    same objects without "file"); only --format jsonl goes with it.
     --format text prints: FILE:START-END <TAB> TYPE <TAB> text <TAB> canonical <TAB> id
+    --format html writes one self-contained page (no script, no external file; with
+    --output-dir one page per FILE): each document's original text with its entities
+    highlighted by type, canonical name, id, source and offsets on hover, a legend,
+    and a count per document. Each entity is a <mark class="entity TYPE"> with
+    data-type, data-id, data-canonical, data-source, data-start and data-end.
+    --format conll writes one token per line, TOKEN <TAB> IOB2 tag (B-PERSON, I-PERSON,
+    B-PLACE, B-ORG, ..., O), a blank line after each sentence, and -DOCSTART- <TAB> O
+    and a blank line before each document, as CoNLL-2003 readers expect.
 
     Options:
-      --gazetteer PATH  a compiled gazetteer (`tilmash gazetteer compile`), a .tsv file
-                        or a folder of them instead of the bundled gazetteer
-                        (format: Corpora/gazetteer/README.md)
+    \(GazetteerOption.help)
       --lang LANG       auto (default) or \(Language.named.map(\.code).joined(separator: ", "))
-      --format F        jsonl (default) or text
+      --format F        jsonl (default), text, html or conll
       --offsets U       scalar (default), utf8 or utf16
       --output-field NAME  with --input jsonl: the field for the entities (default "entities")
     \(InputMode.help)
@@ -53,14 +60,19 @@ enum TagCommand: Command {
 
     static func run(_ arguments: Arguments) throws -> Int32 {
         let mode = try InputMode(arguments, outputField: "entities")
-        let format = try arguments.choice("--format", from: ["jsonl", "text"], default: "jsonl")
-        if mode.isJSONLines && format == "text" {
-            throw UsageError("--format text does not go with --input jsonl (each record is written back with its \"entities\")")
+        let format = try arguments.choice("--format", from: ["jsonl", "text", "html", "conll"], default: "jsonl")
+        if mode.isJSONLines && format != "jsonl" {
+            throw UsageError("--format \(format) does not go with --input jsonl (each record is written back with its \"entities\")")
         }
         let offsets = try OffsetUnit.parse(arguments)
         let language = try LanguageOption.parse(arguments, allowAuto: true, default: "auto")
-        let tagger = try makeTagger(arguments)
+        let tagger = try GazetteerOption.makeTagger(arguments)
         let runner = try InputRunner(mode: mode, arguments: arguments, language: language)
+        switch format {
+        case "html": return writePage(runner, tagger: tagger, offsets: offsets)
+        case "conll": return try writeCoNLL(runner, tagger: tagger, language: language)
+        default: break
+        }
         return runner.forEachDocument { name, text, piece, record in
             let entities = try tagger.tag(text, language: runner.language(of: record))
             let convert = piece.offsets(for: text, in: offsets)
@@ -80,18 +92,33 @@ enum TagCommand: Command {
         }
     }
 
-    /// The bundled tagger, or one over `--gazetteer PATH`.
-    static func makeTagger(_ arguments: Arguments) throws -> Tagger {
-        guard let path = arguments.value("--gazetteer") else { return try Tagger.bundled() }
-        do {
-            let gazetteer = try Gazetteer.load(path: path)
-            if !Gazetteer.isCompiled(path: path), gazetteer.aliasCount > 50_000 {
-                OutputStream.standardError.write("tilmash: note: \(path) was compiled in memory (\(gazetteer.aliasCount) aliases); "
-                    + "`tilmash gazetteer compile \(path) -o FILE` makes a file that loads in milliseconds\n")
-            }
-            return try Tagger(gazetteer: gazetteer)
-        } catch let error as GazetteerError {
-            throw RuntimeFailure("gazetteer: \(error)")
+    /// `--format html`: one page for all documents, or one per file with `--output-dir`.
+    private static func writePage(_ runner: InputRunner, tagger: Tagger, offsets: OffsetUnit) -> Int32 {
+        let perFile = runner.writesFilePerInput
+        var page = EntityPage(title: "tilmash tag")
+        var open = false      // a page has been started on the current output
+        var inDocument = false
+        let status = runner.forEachDocument({ name, text, piece, _ in
+            if !open { runner.write(page.header); open = true }
+            if !inDocument { runner.write(page.beginDocument(name)); inDocument = true }
+            let convert = piece.offsets(for: text, in: offsets)
+            runner.write(page.piece(text, entities: try tagger.tag(text, language: runner.language), offsets: { convert($0) }))
+        }, finish: { _, _ in
+            if inDocument { runner.write(page.endDocument()); inDocument = false }
+            if perFile && open { runner.write(page.footer); open = false }
+        })
+        if open { runner.write(page.footer); runner.flush() }
+        return status
+    }
+
+    /// `--format conll`: tokens and IOB2 tags, sentence by sentence.
+    private static func writeCoNLL(_ runner: InputRunner, tagger: Tagger, language: Language?) throws -> Int32 {
+        return runner.forEachDocument { _, text, piece, _ in
+            if piece.start.utf8 == 0 { runner.write("-DOCSTART-\tO\n\n") }
+            let chosen = try language ?? LanguageIdentifier.bundled().identify(text).language
+            let sentences = try Tokenizer(language: chosen).sentences(text)
+            let entities = tagger.tag(tokens: sentences.flatMap(\.tokens), in: text, language: chosen)
+            runner.write(CoNLLLines.lines(sentences: sentences, entities: entities))
         }
     }
 }

@@ -65,27 +65,76 @@ public struct Gazetteer: Sendable {
     }
 
     /// Loads one compiled file, or the `.tsv` files and folders `paths` names (compiled in
-    /// memory).
-    public static func load(paths: [String]) throws -> Gazetteer {
-        if paths.count == 1, GazetteerImage.isCompiled(path: paths[0]) {
+    /// memory), with the `.tsv` files and folders `added` on top (see
+    /// ``bundled(adding:)`` for how an added entry joins or extends one).
+    public static func load(paths: [String], adding added: [String] = []) throws -> Gazetteer {
+        if paths.count == 1, added.isEmpty, GazetteerImage.isCompiled(path: paths[0]) {
             return Gazetteer(image: try GazetteerImage(mapping: paths[0]))
         }
-        if let compiled = paths.first(where: GazetteerImage.isCompiled(path:)) {
-            throw GazetteerError(file: compiled, line: 0, reason: "a compiled gazetteer cannot be combined with other files")
+        if let compiled = (paths + added).first(where: GazetteerImage.isCompiled(path:)) {
+            throw GazetteerError(file: compiled, line: 0, reason: "a compiled gazetteer cannot be combined with other files; combine their .tsv sources")
         }
-        let (entries, parts, digest) = try GazetteerSource.load(paths)
+        let (entries, parts, digest) = try GazetteerSource.load(paths, adding: added)
         return Gazetteer(image: try GazetteerImage(bytes: try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: digest),
-                                                   name: paths.joined(separator: " ")))
+                                                   name: (paths + added).joined(separator: " ")))
+    }
+
+    /// ``load(paths:adding:)`` through a cache: the compiled form is kept in the folder
+    /// `cache` (created when missing) under a name made of the sources' digest, and
+    /// memory-mapped by later calls with the same sources — same file names and bytes,
+    /// same ICU and Unicode versions — in milliseconds instead of seconds. A cache that
+    /// cannot be written is passed over (the gazetteer is then compiled in memory each
+    /// time); `cached` in the result says whether the compiled form came from the cache.
+    public static func load(paths: [String], adding added: [String], cache: String) throws -> (gazetteer: Gazetteer, cached: Bool) {
+        if let compiled = (paths + added).first(where: GazetteerImage.isCompiled(path:)) {
+            throw GazetteerError(file: compiled, line: 0, reason: "a compiled gazetteer cannot be combined with other files; combine their .tsv sources")
+        }
+        let digest = try GazetteerSource.digest(paths, adding: added)
+        let file = (cache as NSString).appendingPathComponent(String(format: "gazetteer-%016llx.tlmg", digest))
+        if let image = try? GazetteerImage(mapping: file), image.sourceDigest == digest,
+           image.icuVersion == ICUVersion.icu, image.unicodeVersion == ICUVersion.unicode {
+            return (Gazetteer(image: image), true)
+        }
+        let (entries, parts, loadedDigest) = try GazetteerSource.load(paths, adding: added)
+        let bytes = try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: loadedDigest)
+        if (try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)) != nil,
+           (try? Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)) != nil,
+           let image = try? GazetteerImage(mapping: file) {
+            return (Gazetteer(image: image), false)
+        }
+        return (Gazetteer(image: try GazetteerImage(bytes: bytes, name: (paths + added).joined(separator: " "))), false)
+    }
+
+    /// The bundled gazetteer's entries with the `.tsv` files and folders `added` on top,
+    /// compiled in memory (a few seconds: ``compile(paths:adding:to:)`` makes a file
+    /// that loads in milliseconds). An added entry with a new id joins the gazetteer; one
+    /// with a bundled id adds its aliases to that entry and renames it to its canonical
+    /// name (the types must agree). Added persons get the same generated forms as bundled
+    /// ones: surname-only mentions, inflected forms, transliterations.
+    ///
+    /// ```swift
+    /// // my-names.tsv:  person:aliya-nurgaliyeva <TAB> PERSON <TAB> Aliya Nurgaliyeva <TAB> en:Aliya Nurgaliyeva | kk:Әлия Нұрғалиева
+    /// let tagger = try Tagger(gazetteer: try Gazetteer.bundled(adding: ["my-names.tsv"]))
+    /// ```
+    public static func bundled(adding added: [String]) throws -> Gazetteer {
+        guard !added.isEmpty else { return try bundled() }
+        return try load(paths: [try bundledSources()], adding: added)
+    }
+
+    /// The folder of the bundled gazetteer's `.tsv` files (inside its resource bundle).
+    public static func bundledSources() throws -> String {
+        try ResourceBundles.locate(GazetteerData.bundleName).appendingPathComponent(GazetteerData.directory).path
     }
 
     /// True when `path` is a compiled gazetteer file (by its first bytes).
     public static func isCompiled(path: String) -> Bool { GazetteerImage.isCompiled(path: path) }
 
-    /// Compiles the `.tsv` files and folders `paths` names into one compiled gazetteer file
-    /// at `output`; returns the entry and alias counts.
+    /// Compiles the `.tsv` files and folders `paths` names, with those of `added` on top
+    /// (as in ``bundled(adding:)``), into one compiled gazetteer file at `output`; returns
+    /// the entry and alias counts.
     @discardableResult
-    public static func compile(paths: [String], to output: String) throws -> (entries: Int, aliases: Int) {
-        let (entries, parts, digest) = try GazetteerSource.load(paths)
+    public static func compile(paths: [String], adding added: [String] = [], to output: String) throws -> (entries: Int, aliases: Int) {
+        let (entries, parts, digest) = try GazetteerSource.load(paths, adding: added)
         let bytes = try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: digest)
         do { try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
             throw GazetteerError(file: output, line: 0, reason: "cannot write: \(error.localizedDescription)")
@@ -136,7 +185,7 @@ public struct GazetteerError: Error, CustomStringConvertible, Sendable {
 
 private let bundledGazetteer = ProcessWide { () throws -> Gazetteer in
     let bundle = try ResourceBundles.locate(GazetteerData.bundleName)
-    let sources = bundle.appendingPathComponent(GazetteerData.directory).path
+    let sources = try Gazetteer.bundledSources()
     let compiled = bundle.appendingPathComponent(GazetteerData.compiled).path
     if FileManager.default.fileExists(atPath: compiled), let image = try? GazetteerImage(mapping: compiled),
        image.icuVersion == ICUVersion.icu, image.unicodeVersion == ICUVersion.unicode,

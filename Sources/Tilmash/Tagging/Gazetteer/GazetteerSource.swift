@@ -49,9 +49,15 @@ enum GazetteerSource {
     /// Every entry of `paths` in file order, and a digest of the files' names and bytes
     /// (a compiled gazetteer records it to tell whether it is current). The first problem
     /// stops loading with a ``GazetteerError`` naming the file and line.
-    static func load(_ paths: [String]) throws -> (entries: [GazetteerEntry], parts: [Part], digest: UInt64) {
+    ///
+    /// The entries of `added` come on top: an added entry with a new id is appended; one
+    /// whose id `paths` already holds extends that entry — its aliases are added, its
+    /// canonical name replaces the one before — and must have the same type. Duplicate ids
+    /// within `paths`, or within `added`, stay errors. Added persons get their
+    /// surname-only aliases (``PersonSurnames``).
+    static func load(_ paths: [String], adding added: [String] = []) throws -> (entries: [GazetteerEntry], parts: [Part], digest: UInt64) {
         var entries: [GazetteerEntry] = []
-        var seen: [String: String] = [:]
+        var seen: [String: (place: String, index: Int)] = [:]
         var digest = GazetteerFormat.WordHasher()
         for file in try files(paths) {
             let (text, data) = try read(file)
@@ -59,10 +65,35 @@ enum GazetteerSource {
             for (line, parsed) in lines(text, name: file) {
                 let entry = try parsed.get()
                 if let other = seen[entry.id] {
+                    throw GazetteerError(file: file, line: line, reason: "duplicate id \(entry.id) (also in \(other.place))")
+                }
+                seen[entry.id] = ("\(file):\(line)", entries.count)
+                entries.append(entry)
+            }
+        }
+        var addedSeen: [String: String] = [:]
+        let addedFiles = try files(added)
+        let otherNames = addedFiles.isEmpty ? [] : PersonSurnames.otherNames(entries)
+        for file in addedFiles {
+            let (text, data) = try read(file)
+            feed(&digest, file: file, data: data)
+            for (line, parsed) in lines(text, name: file) {
+                let entry = PersonSurnames.adding(to: try parsed.get(), otherNames: otherNames)
+                if let other = addedSeen[entry.id] {
                     throw GazetteerError(file: file, line: line, reason: "duplicate id \(entry.id) (also in \(other))")
                 }
-                seen[entry.id] = "\(file):\(line)"
-                entries.append(entry)
+                addedSeen[entry.id] = "\(file):\(line)"
+                guard let base = seen[entry.id] else {
+                    seen[entry.id] = ("\(file):\(line)", entries.count)
+                    entries.append(entry)
+                    continue
+                }
+                let old = entries[base.index]
+                guard old.type == entry.type else {
+                    throw GazetteerError(file: file, line: line, reason: "\(entry.id) is a \(old.type.rawValue) in \(base.place), not a \(entry.type.rawValue)")
+                }
+                let aliases = old.aliases + entry.aliases.filter { !old.aliases.contains($0) }
+                entries[base.index] = GazetteerEntry(id: old.id, type: old.type, canonical: entry.canonical, aliases: aliases, source: old.source)
             }
         }
         for file in partFiles(paths) { feed(&digest, file: file, data: try read(file).bytes) }
@@ -115,9 +146,9 @@ enum GazetteerSource {
     }
 
     /// The digest ``load(_:)`` computes, without parsing the files.
-    static func digest(_ paths: [String]) throws -> UInt64 {
+    static func digest(_ paths: [String], adding added: [String] = []) throws -> UInt64 {
         var digest = GazetteerFormat.WordHasher()
-        for file in try files(paths) + partFiles(paths) { feed(&digest, file: file, data: try read(file).bytes) }
+        for file in try files(paths) + files(added) + partFiles(paths) { feed(&digest, file: file, data: try read(file).bytes) }
         return digest.state
     }
 
