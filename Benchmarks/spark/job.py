@@ -59,8 +59,9 @@ def make_records(count):
             line = '{"id": %d, "text": "lone \\ud800 surrogate"}' % i
             expected.append(("marked", i))
         else:
-            record = {"id": i, "text": text, "meta": {"source": name, "n": i, "score": 1.50}, "tags": ["news", EMOJI]}
-            line = json.dumps(record, ensure_ascii=False)
+            record = {"id": i, "text": text, "meta": {"source": name, "n": i, "score": "SCORE"}, "tags": ["news", EMOJI]}
+            # The number as written, 1.50: it must come back so (a JSON re-encoder gives 1.5).
+            line = json.dumps(record, ensure_ascii=False).replace('"SCORE"', "1.50")
             expected.append(("good", i, hashlib.md5(text.encode("utf-8")).hexdigest()))
         lines.append(line)
     return lines, expected
@@ -132,7 +133,7 @@ def run(master, lines, expected, args, tarball):
     from pyspark import SparkConf, SparkContext
     from pyspark.storagelevel import StorageLevel
     conf = (SparkConf().setMaster(master).setAppName("tilmash-index")
-            .set("spark.ui.enabled", "false").set("spark.driver.memory", "4g"))
+            .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false").set("spark.driver.memory", "4g"))
     context = SparkContext(conf=conf)
     context.setLogLevel("ERROR")
     try:

@@ -47,5 +47,6 @@ if [ -z "$tarball" ]; then
 fi
 [ -f "$tarball" ] || { echo "spark: no tarball at $tarball" >&2; exit 1; }
 
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python"
 exec "$venv/bin/python" "$root/Benchmarks/spark/job.py" --tarball "$tarball" "$@"

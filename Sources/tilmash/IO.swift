@@ -83,6 +83,7 @@ final class ProgressMeter: @unchecked Sendable {
     private var enabled = false
     private var total: Int?
     private var done = 0
+    private var records = 0
     private var started = 0.0
     private var lastDrawn = 0.0
     private var shownWidth = 0   // characters of the progress line now on the screen
@@ -138,14 +139,25 @@ final class ProgressMeter: @unchecked Sendable {
         shownWidth = 0
     }
 
+    /// Counts one JSON record read (shown beside the bytes).
+    func record() {
+        guard enabled else { return }
+        records += 1
+    }
+
     private func draw(_ now: Double) {
         let seconds = now - started
         var line = "tilmash: " + Self.size(done)
         if let total, total > 0 {
             line += " of " + Self.size(total) + " (\(min(100, done * 100 / total))%)"
         }
+        if records > 0 { line += ", \(records) record" + (records == 1 ? "" : "s") }
         let rate = seconds > 0 ? Double(done) / seconds / 1e6 : 0
         line += ", " + Self.decimal(rate) + " MB/s, " + Self.decimal(seconds) + " s"
+        // The time left at the rate so far, once there is a rate to go by.
+        if let total, total > done, done > 0, seconds >= 1 {
+            line += ", about " + Self.duration(Double(total - done) / (Double(done) / seconds)) + " left"
+        }
         let padding = max(0, shownWidth - line.count)
         emit("\r" + line + String(repeating: " ", count: padding))
         shownWidth = line.count
@@ -171,6 +183,14 @@ final class ProgressMeter: @unchecked Sendable {
     }
 
     /// `812 B`, `45.3 kB`, `412.3 MB`, `1.07 GB` (decimal units, as `MB/s`).
+    /// `42 s`, `3 min 5 s`, `2 h 10 min`.
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.up))
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
+        return "\(whole / 3600) h \(whole % 3600 / 60) min"
+    }
+
     private static func size(_ bytes: Int) -> String {
         let value = Double(bytes)
         if value < 1e3 { return "\(bytes) B" }

@@ -29,8 +29,11 @@ struct InputMode {
     private(set) var records: Records?
     /// `--encoding`: how the input's bytes are decoded (UTF-8 unless named).
     let encoding: InputEncoding
+    /// Set in a worker process of `--jobs` (``ParallelRun``): the token of its batch lines.
+    let workerToken: String?
 
-    static let valueOptions: Set<String> = ["--input", "--field", "--on-error", "--lang-field", "--encoding", "--output-dir"]
+    static let valueOptions: Set<String> = ["--input", "--field", "--on-error", "--lang-field", "--encoding", "--output-dir",
+                                            "--jobs", ParallelRun.workerOption]
 
     /// The options shared by every command that reads input, for its `--help`.
     static let help = """
@@ -50,6 +53,11 @@ struct InputMode {
                         --offsets utf8 then counts the input's own bytes
       --output-dir DIR  write each input FILE's output to DIR/FILE's name instead of
                         standard output (names must differ)
+      --jobs N          run N processes (default 1; 0: one per core): JSON records go
+                        to them in batches, several FILEs one file each; the output
+                        keeps the input's order and memory stays bounded. One plain-text
+                        stream (and tag --format html without --output-dir) runs in one
+                        process
     """
 
     init(_ arguments: Arguments, outputField: String? = nil) throws {
@@ -57,6 +65,7 @@ struct InputMode {
         do { encoding = try InputEncoding(named: arguments.value("--encoding")) } catch let error as EncodingError {
             throw UsageError(error.description)
         }
+        workerToken = arguments.value(ParallelRun.workerOption)
         if mode == "text" {
             for option in ["--field", "--on-error", "--lang-field", "--output-field"] where arguments.value(option) != nil {
                 throw UsageError("\(option) needs --input jsonl")
@@ -86,6 +95,10 @@ struct InputMode {
 /// Runs a command over its inputs (files or standard input), line by line or JSON object
 /// by JSON object, keeping count of repairs and errors for the exit status.
 final class InputRunner {
+    /// When set (by ``ParallelRun`` before it starts workers), a command checks its
+    /// arguments and builds what it needs, and the runner then reads nothing and returns 0.
+    nonisolated(unsafe) static var checksOnly = false
+
     let mode: InputMode
     let paths: [String]
     /// `--lang`: the command's language (`nil`: auto).
@@ -245,6 +258,7 @@ final class InputRunner {
     }
 
     private func forEachInput(_ body: (LineReader) throws -> Void) -> Int32 {
+        if Self.checksOnly { return 0 }
         for path in paths {
             do {
                 let reader = try LineReader(path: path, encoding: mode.encoding) { ProgressMeter.shared.advance($0) }
@@ -276,8 +290,24 @@ final class InputRunner {
     private func forEachRecord(_ reader: LineReader, _ records: InputMode.Records,
                                _ body: (JSONRecord, String) throws -> Void) throws {
         var lineNumber = 0
+        var name = reader.name
         try reader.forEachLine(splitsLongLines: false) { bytes, _ in
+            // In a --jobs worker, lines starting with U+0001 and the token frame a batch:
+            // "start LINE NAME" sets where it comes from, "end" is echoed after its output.
+            if let token = mode.workerToken, bytes.first == 0x01,
+               let frame = ParallelRun.frame(bytes, token: token) {
+                switch frame {
+                case .start(let line, let file):
+                    lineNumber = line - 1
+                    name = file
+                case .end:
+                    out.write(ParallelRun.endLine(token))
+                    out.flush()
+                }
+                return
+            }
             lineNumber += 1
+            ProgressMeter.shared.record()
             var content = bytes
             // A record's line end is written back as it was: CRLF or LF.
             recordLineEnd = content.last == 0x0D ? "\r\n" : "\n"
@@ -295,12 +325,12 @@ final class InputRunner {
                 try body(parsed, text)
             } catch let failure as JSONRecordError {
                 if case .notAString(_, let kind) = failure.problem {
-                    recordFailed("no string field \"\(records.field)\" (it is \(kind))", reader.name, lineNumber, record, decoded.text, records.onError)
+                    recordFailed("no string field \"\(records.field)\" (it is \(kind))", name, lineNumber, record, decoded.text, records.onError)
                 } else {
-                    recordFailed("\(failure)", reader.name, lineNumber, record, decoded.text, records.onError)
+                    recordFailed("\(failure)", name, lineNumber, record, decoded.text, records.onError)
                 }
             } catch {
-                recordFailed("\(error)", reader.name, lineNumber, record, decoded.text, records.onError)
+                recordFailed("\(error)", name, lineNumber, record, decoded.text, records.onError)
             }
         }
     }
@@ -333,7 +363,13 @@ final class InputRunner {
     private func reportRepairs(_ count: Int, in name: String) {
         guard count > 0 else { return }
         out.flush()
-        OutputStream.standardError.write("tilmash: \(name): \(count) invalid \(mode.encoding.name) sequence\(count == 1 ? "" : "s") replaced by U+FFFD\n")
+        Self.reportRepairs(count, in: name, encoding: mode.encoding)
+    }
+
+    /// Says on standard error how many ill-formed sequences of `encoding` became U+FFFD.
+    static func reportRepairs(_ count: Int, in name: String, encoding: InputEncoding) {
+        guard count > 0 else { return }
+        OutputStream.standardError.write("tilmash: \(name): \(count) invalid \(encoding.name) sequence\(count == 1 ? "" : "s") replaced by U+FFFD\n")
     }
 }
 

@@ -76,6 +76,9 @@ enum CLI {
             }
             ProgressMeter.shared.forced = parsed.has("--progress")
             defer { ProgressMeter.shared.finish() }
+            if let jobs = try ParallelRun.jobs(parsed) {
+                return try ParallelRun(command: command, arguments: parsed, jobs: jobs).run()
+            }
             return try command.run(parsed)
         } catch let error as UsageError {
             OutputStream.standardOutput.flush()

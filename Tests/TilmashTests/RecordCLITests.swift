@@ -231,7 +231,7 @@ import Testing
 
     /// `--help` of each command lists every option it accepts (and each is accepted).
     @Test func helpListsEveryOption() throws {
-        let input = ["--input", "--field", "--output-field", "--lang-field", "--on-error", "--encoding", "--output-dir", "--progress"]
+        let input = ["--input", "--field", "--output-field", "--lang-field", "--on-error", "--encoding", "--output-dir", "--jobs", "--progress"]
         let options: [String: [String]] = [
             "normalize": ["--profile", "--keep-case", "--lang", "--document", "--format", "--explain"] + input,
             "case": ["--lang"] + input,

@@ -60,7 +60,7 @@ public struct EntityPage: Sendable {
         h1{font-size:1.4em;line-height:1.2}h2{font-size:1.1em;line-height:1.2;margin-top:2em;border-bottom:1px solid #ddd}
         ul.legend{list-style:none;padding:0;line-height:2}ul.legend li{display:inline-block;margin-right:1.5em}
         .text{white-space:pre-wrap}
-        mark.entity{position:relative;padding:0.25em 0.4em;border-radius:0.35em;margin:0 0.1em;color:#222}
+        mark.entity{position:relative;padding:0.25em 0.4em;border-radius:0.35em;margin:0 0.1em;color:#222;background:#e4e4e4}
         mark.entity .label{font-size:0.65em;font-weight:bold;margin-left:0.4em;text-transform:uppercase;vertical-align:middle}
         mark.rule{outline:2px dashed #555;outline-offset:-2px}
         mark.entity:hover::after{content:attr(data-tip);position:absolute;left:0;top:2.2em;z-index:1;white-space:pre;

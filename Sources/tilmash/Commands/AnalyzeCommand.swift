@@ -10,7 +10,7 @@ enum AnalyzeCommand: Command {
     static let help = """
     Usage: tilmash analyze [--lang auto|LANG] [--query] [--offsets scalar|utf8|utf16]
                            [--gazetteer PATH] [--gazetteer-add PATH] [--input text|jsonl [--field NAME] [--lang-field NAME]
-                           [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
+                           [--on-error P]] [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
     Shows how text is indexed, token by token, as Elasticsearch's _analyze with explain
     does: one JSON line per token —

@@ -8,7 +8,7 @@ enum CaseCommand: Command {
     static let help = """
     Usage: tilmash case upper|lower|title|fold [--lang LANG]
                         [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
-                        [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
+                        [--on-error P]] [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
     Changes case with the rules of the text's language. Turkish and Azerbaijani pair
     i/İ and ı/I; every other language uses Unicode's root rules. `fold` is caseless

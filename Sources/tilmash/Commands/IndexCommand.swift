@@ -9,7 +9,7 @@ enum IndexCommand: Command {
     static let help = """
     Usage: tilmash index [--lang auto|LANG] [--offsets scalar|utf8|utf16] [--gazetteer PATH] [--gazetteer-add PATH]
                          [--input text|jsonl [--field NAME] [--lang-field NAME] [--on-error P]]
-                         [--encoding NAME] [--output-dir DIR] [FILE...]
+                         [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
     The main job in one command: for each document — each FILE (or standard input), or
     each JSON record with --input jsonl — one JSON record ready for bulk loading into

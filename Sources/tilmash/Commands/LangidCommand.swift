@@ -8,7 +8,7 @@ enum LangidCommand: Command {
     static let valueOptions = InputMode.valueOptions.union(["--output-field"])
     static let help = """
     Usage: tilmash langid [--input text|jsonl [--field NAME] [--output-field NAME] [--on-error P]]
-                          [--encoding NAME] [--output-dir DIR] [FILE...]
+                          [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
     Identifies the language of each FILE (or standard input) as a whole: tr, az, de, en,
     kk, ru, uz, ky, or "und" when the text is too short or too mixed to tell. Prints one

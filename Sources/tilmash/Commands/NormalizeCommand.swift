@@ -13,7 +13,7 @@ enum NormalizeCommand: Command {
     Usage: tilmash normalize [--profile repair|search|ascii [--keep-case]] [--lang auto|LANG]
                              [--document [--format text|jsonl]] [--explain]
                              [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
-                             [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
+                             [--on-error P]] [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
     Cleans damaged multilingual text before it is stored or indexed.
 

@@ -11,7 +11,7 @@ enum TagCommand: Command {
                        [--format jsonl|text|html|conll]
                        [--offsets scalar|utf8|utf16]
                        [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
-                       [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
+                       [--on-error P]] [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
     Tags person, place and organisation names. One gazetteer entry is found however a
     language spells it (Tokayev, Tokajew, Токаев, Тоқаев, Kasım Cömert Tokayev), also

@@ -8,7 +8,7 @@ enum TokenizeCommand: Command {
     static let help = """
     Usage: tilmash tokenize [--lang auto|LANG] [--format text|jsonl] [--offsets scalar|utf8|utf16]
                             [--input text|jsonl [--field NAME] [--output-field NAME] [--lang-field NAME]
-                            [--on-error P]] [--encoding NAME] [--output-dir DIR] [FILE...]
+                            [--on-error P]] [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
     Splits each document into sentences and tokens: Unicode word boundaries (UAX #29, by
     ICU) plus rules for web and e-mail addresses, numbers (2,5  10.09.2015  13-25  %20

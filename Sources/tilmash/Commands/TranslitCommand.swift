@@ -12,7 +12,7 @@ enum TranslitCommand: Command {
         return """
         Usage: tilmash translit --scheme SCHEME
                                 [--input text|jsonl [--field NAME] [--output-field NAME] [--on-error P]]
-                                [--encoding NAME] [--output-dir DIR] [FILE...]
+                                [--encoding NAME] [--output-dir DIR] [--jobs N] [FILE...]
 
         Transliterates text with a named scheme. Text in another script than the scheme's
         source (Latin words and URLs inside Kazakh text, digits, punctuation) passes through
