@@ -48,6 +48,7 @@ tar -C "$check" -xzf "$out/$name.tar.gz"
     [ "$status" -eq 1 ] && [ "$(echo "$message" | wc -l)" -eq 1 ] || { echo "release: binary alone: exit $status, $message" >&2; exit 1; }
     # TILMASH_RESOURCES points a lone binary at the bundles.
     TILMASH_RESOURCES="$check/$name" "$check/alone/tilmash" normalize <<<'A' >/dev/null
+    echo "release: checked: normalize and tag from an empty folder; the binary alone exits 1 with one line:"
+    echo "release:   ${message//$check/\$DIR}"
 )
-echo "release: checked (normalize, tag from an empty folder; the binary alone exits 1 with: one line)"
 ldd "$out/$name/tilmash" | awk '{print "release: links " $1}' | grep -v -E "linux-vdso|ld-linux" || true

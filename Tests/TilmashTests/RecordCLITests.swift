@@ -256,3 +256,51 @@ import Testing
         #expect(try CLI.run(["--help"]).stdout.contains("  analyze   "))
     }
 }
+
+/// Every `$ echo '…' | tilmash …` and `$ printf '…' | tilmash …` example in a command's
+/// `--help` is run, and prints what the help says it prints.
+@Suite struct HelpExampleTests {
+    @Test(arguments: ["normalize", "case", "translit", "langid", "tokenize", "tag", "index", "analyze", "eval", "gazetteer"])
+    func examplesPrintWhatTheHelpSays(_ command: String) throws {
+        let help = try CLI.run([command, "--help"]).stdout
+        let lines = help.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        var checked = 0
+        for (index, line) in lines.enumerated() {
+            guard let example = Self.example(line) else { continue }
+            // The output runs to the next example or the end of the help (blank lines,
+            // such as those between sentences, are not compared).
+            var expected: [String] = []
+            for next in lines[(index + 1)...] {
+                if next.hasPrefix("$ ") { break }
+                if !next.isEmpty { expected.append(next) }
+            }
+            if expected.contains(where: { $0.contains("[...]") }) { continue }   // an abridged output
+            let result = try CLI.run(example.arguments, input: example.input)
+            let printed = result.stdout.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            #expect(printed == expected, "\(command) --help: \(line)")
+            checked += 1
+        }
+        if ["normalize", "case", "tag", "index"].contains(command) { #expect(checked > 0, "\(command) --help has no example") }
+    }
+
+    /// The input and arguments of an example line, or nil when it is none this test runs
+    /// (no pipe into tilmash, a pipe after it, or quoted arguments).
+    static func example(_ line: String) -> (input: String, arguments: [String])? {
+        for opener in ["$ echo '", "$ printf '"] where line.hasPrefix(opener) {
+            let rest = line.dropFirst(opener.count)
+            guard let close = rest.range(of: "' | tilmash ") else { return nil }
+            let tail = rest[close.upperBound...]
+            guard !tail.contains("|"), !tail.contains("'"), !tail.contains("\"") else { return nil }
+            var input = String(rest[..<close.lowerBound])
+            if opener == "$ printf '" {
+                input = input.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\t", with: "\t")
+                    .replacingOccurrences(of: "%%", with: "%")
+            } else {
+                input += "\n"
+            }
+            return (input, tail.split(separator: " ").map(String.init))
+        }
+        return nil
+    }
+}

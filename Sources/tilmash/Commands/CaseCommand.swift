@@ -31,7 +31,7 @@ enum CaseCommand: Command {
       $ printf 'İSTANBUL ILIK İZMİR IŞIK\\n' | tilmash case lower --lang tr
       istanbul ılık izmir ışık
       $ printf 'İSTANBUL ILIK İZMİR IŞIK\\n' | tilmash case lower --lang en
-      i̇stanbul ilik i̇zmir işik
+      i̇stanbul ilik i̇zmi̇r işik
     """
 
     static func run(_ arguments: Arguments) throws -> Int32 {

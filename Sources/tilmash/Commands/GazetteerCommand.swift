@@ -50,8 +50,13 @@ enum GazetteerCommand: Command {
       $ echo 'Tokayev besuchte Astana.' | tilmash tag --gazetteer names.tlmg --format text
       $ tilmash gazetteer check Corpora/gazetteer/data
       Corpora/gazetteer/data: 21084 entries, no problems
-      $ tilmash gazetteer export --format synonyms | grep -m1 'tokayev$'
-      EXPORT_EXAMPLE
+      $ tilmash gazetteer export --format flashtext | grep -m3 '^Tokajew=\\|^Токаев=\\|^Kasachstan='
+      exported 81020 aliases (6799 aliases left out: capital-only or folding alike)
+      Kasachstan=>country:KZ
+      Tokajew=>person:kassym-jomart-tokayev
+      Токаев=>person:kassym-jomart-tokayev
+      $ tilmash gazetteer export --format synonyms -o synonyms.txt
+      exported 17897 entries to synonyms.txt (7887 aliases left out: capital-only or folding alike)
     """
 
     static func run(_ arguments: Arguments) throws -> Int32 {
