@@ -58,6 +58,9 @@ struct InputMode {
                         keeps the input's order and memory stays bounded. One plain-text
                         stream (and tag --format html without --output-dir) runs in one
                         process
+      --progress        show on standard error the bytes and JSON records read, MB/s and
+                        the time left (the default when standard error is a terminal)
+      -h, --help        show this help
     """
 
     init(_ arguments: Arguments, outputField: String? = nil) throws {

@@ -40,8 +40,6 @@ enum AnalyzeCommand: Command {
       --offsets U       scalar (default), utf8 or utf16
     \(GazetteerOption.help)
     \(InputMode.help)
-      --progress        show bytes read and MB/s on standard error
-      -h, --help        show this help
 
     Examples:
       $ echo 'ISTANBUL’DA' | tilmash analyze --lang tr

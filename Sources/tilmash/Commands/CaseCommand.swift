@@ -21,9 +21,6 @@ enum CaseCommand: Command {
                        apply (a Turkish sentence, then an English one, on one line)
       --output-field NAME  with --input jsonl: where the result goes (default: --field)
     \(InputMode.help)
-      --progress       show bytes read and MB/s on standard error (the
-                       default when standard error is a terminal)
-      -h, --help       show this help
 
     Examples:
       $ printf 'istanbul ılık İzmir IŞIK\\n' | tilmash case upper --lang tr

@@ -38,8 +38,6 @@ enum IndexCommand: Command {
       --offsets U       scalar (default), utf8 (the input's bytes) or utf16
     \(GazetteerOption.help)
     \(InputMode.help)
-      --progress        show bytes read and MB/s on standard error
-      -h, --help        show this help
 
     Example:
       $ echo 'Präsident Tokajew besuchte Astana.' | tilmash index --lang de

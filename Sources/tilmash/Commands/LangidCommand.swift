@@ -24,9 +24,6 @@ enum LangidCommand: Command {
       --output-field NAME  with --input jsonl: the field for the language (default "lang";
                      the confidence goes to "confidence", or NAME_confidence)
     \(InputMode.help)
-      --progress     show bytes read and MB/s on standard error (the
-                     default when standard error is a terminal)
-      -h, --help     show this help
 
     Example:
       $ tilmash langid Corpora/seeds/003_e905b970b9dda345.txt

@@ -58,9 +58,6 @@ enum NormalizeCommand: Command {
                     after each filter
       --output-field NAME  with --input jsonl: where the result goes (default: --field)
     \(InputMode.help)
-      --progress    show bytes read and MB/s on standard error (the
-                    default when standard error is a terminal)
-      -h, --help    show this help
 
     Examples:
       $ echo 'DIŞİŞLERİ Bakanlığı’nın „Açıklaması“' | tilmash normalize --lang tr

@@ -48,9 +48,6 @@ enum TagCommand: Command {
       --offsets U       scalar (default), utf8 or utf16
       --output-field NAME  with --input jsonl: the field for the entities (default "entities")
     \(InputMode.help)
-      --progress        show bytes read and MB/s on standard error (the
-                        default when standard error is a terminal)
-      -h, --help        show this help
 
     Example:
       $ echo 'Präsident Tokajew besuchte Astana.' | tilmash tag --lang de

@@ -39,9 +39,6 @@ enum TokenizeCommand: Command {
                        bytes became U+FFFD) or utf16
       --output-field NAME  with --input jsonl: the field for the tokens (default "tokens")
     \(InputMode.help)
-      --progress       show bytes read and MB/s on standard error (the
-                       default when standard error is a terminal)
-      -h, --help       show this help
 
     Examples:
       $ echo 'Dr. Aliyev 12. Dezember’de Astana’da. Bkz. https://www.commvisory.de/.' | tilmash tokenize --lang tr

@@ -25,9 +25,6 @@ enum TranslitCommand: Command {
           --scheme SCHEME  the scheme (required)
           --output-field NAME  with --input jsonl: where the result goes (default: --field)
         \(InputMode.help)
-          --progress       show bytes read and MB/s on standard error (the
-                           default when standard error is a terminal)
-          -h, --help       show this help
 
         Examples:
           $ echo 'Қасым-Жомарт Тоқаев Астанада' | tilmash translit --scheme kk-latn-2021
