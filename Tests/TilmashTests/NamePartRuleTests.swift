@@ -34,6 +34,11 @@ import Testing
                 == ["PLACE İSTANBUL city:745044", "PLACE ANKARA city:323786"])
         #expect(try found("GeoCities was a web host.", .english).isEmpty)
         #expect(try found("SAYIN Devlet Bahçeli konuştu.", .turkish) == ["PERSON Devlet Bahçeli person:devlet-bahceli"])
+        // An adjective by its -ский ending before its noun is no surname; a surname by the
+        // same ending before a verb (listed or not) still is.
+        #expect(try found("Митинг на Кронштадтскому бульвару, лауреат Нобелевской премии.", .russian).isEmpty)
+        #expect(try found("Вчера Жириновский заявил, что Троцкий ушёл, и музей Станиславского.", .russian)
+                == ["PERSON Жириновский rule:person", "PERSON Троцкий rule:person", "PERSON Станиславского rule:person"])
     }
 
     @Test func capitalsAbbreviationsAndEndings() throws {

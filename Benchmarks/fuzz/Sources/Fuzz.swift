@@ -9,6 +9,9 @@
 // bytes give, checksum recomputed. A file that loads must decode every entry and tag a
 // text with entities that slice it.
 //
+// tag: entities slice whole characters, the NFD differential, and the views of them: the
+// HTML page gives back the text, the CoNLL lines one valid IOB2 tag per token.
+//
 // json: the JSON Lines record parser (JSONRecord) over the decoded text as one line: it
 // must not crash; a record it accepts keeps every byte when a field is set and appended;
 // an object Foundation's JSONSerialization reads, it reads too (unless nested deeper than
@@ -174,6 +177,7 @@ final class Harness: @unchecked Sendable {
             let expected = try tagger!.tag(map.text, language: language).map { "\(map.originalRange(ofScalars: $0.range)) \($0.type) \($0.id)" }
             let found = try tagger!.tag(decomposed, language: language).map { "\($0.range) \($0.type) \($0.id)" }
             if found != expected { Checks.fail("tag: NFD text gives \(found), its NFC form \(expected)", input: data) }
+            Checks.views(entities, original: text, tokenizer: try tokenizer(language), input: data)
         case .gazetteer:
             try loadGazetteer(data)
         case .json:
@@ -300,6 +304,44 @@ enum Checks {
     /// character (no combining mark right after or at the start of a span). Whether they
     /// are the right ranges the NFD differential of the `tag` target checks: an entity's text is
     /// cut from its range, so comparing the two proves nothing.
+    /// The HTML page and the CoNLL lines of a tagged text: the page's text with the marks
+    /// taken out and character references resolved is the original (forbidden characters
+    /// as U+FFFD); it has one mark per entity; the CoNLL lines are one per token, each with
+    /// a valid IOB2 tag (`I-X` only after `B-X` or `I-X` in the same sentence).
+    static func views(_ entities: [Entity], original: String, tokenizer: Tokenizer, input: UnsafeBufferPointer<UInt8>) {
+        var page = EntityPage(title: "fuzz")
+        let html = page.piece(original, entities: entities)
+        var plain = html.replacingOccurrences(of: #"<span class="label">[A-Z]+</span>"#, with: "", options: .regularExpression)
+        plain = plain.replacingOccurrences(of: #"</?mark[^>]*>"#, with: "", options: .regularExpression)
+        for (reference, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            plain = plain.replacingOccurrences(of: reference, with: character)
+        }
+        if !plain.unicodeScalars.elementsEqual(EntityPage.escape(original).replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&").unicodeScalars) {
+            fail("html: the page's text is not the original", input: input)
+        }
+        if html.components(separatedBy: "<mark ").count - 1 != entities.count {
+            fail("html: \(entities.count) entities, other number of marks", input: input)
+        }
+        guard let sentences = try? tokenizer.sentences(original) else { return }
+        let lines = CoNLLLines.lines(sentences: sentences, entities: entities)
+        var tokens = 0
+        var previous = "O"
+        for line in lines.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { previous = "O"; continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 2, !columns[0].isEmpty else { fail("conll: line \(line.debugDescription)", input: input) }
+            let tag = String(columns[1])
+            if tag.hasPrefix("I-"), previous.dropFirst(2) != tag.dropFirst(2) || previous == "O" {
+                fail("conll: \(tag) after \(previous)", input: input)
+            }
+            previous = tag
+            tokens += 1
+        }
+        if tokens != sentences.reduce(0, { $0 + $1.tokens.count }) { fail("conll: \(tokens) lines for other token count", input: input) }
+    }
+
     static func entities(_ entities: [Entity], original: String, input: UnsafeBufferPointer<UInt8>) {
         let scalars = Array(original.unicodeScalars)
         var position = 0

@@ -141,11 +141,17 @@ struct MatchUnit: Sendable {
         guard !scalars.contains("\n"), scalars.count > 2 else { return [(token.text, token.range)] }
         let stemLength = token.suffix.map { scalars.count - $0.unicodeScalars.count - 1 } ?? scalars.count
         guard stemLength > 2 else { return [(token.text, token.range)] }
+        // The letter before `index`, past combining marks (a decomposed `й` is `и` + U+0306).
+        func isLowercase(before index: Int) -> Bool {
+            var previous = index - 1
+            while previous > 0, CharacterClass.kind(scalars[previous]) & CharacterClass.mark != 0 { previous -= 1 }
+            return CharacterClass.isLowercase(scalars[previous])
+        }
         var cuts: [(Int, isHyphen: Bool)] = []
         for index in 1..<(stemLength - 1) {
             if scalars[index] == "-" || scalars[index] == "\u{2010}" {
                 cuts.append((index, true))
-            } else if CharacterClass.isUppercase(scalars[index]) && CharacterClass.isLowercase(scalars[index - 1])
+            } else if CharacterClass.isUppercase(scalars[index]) && isLowercase(before: index)
                         && index >= 3 && stemLength - index >= 3 {
                 cuts.append((index, false))
             }

@@ -31,6 +31,23 @@ struct PersonNameRule {
         return lists.surnameEnding(of: key) != nil || lists.commonSurnames.contains(key)
     }
 
+    /// True when unit `index`, alone, looks like a surname only by an adjective's ending
+    /// (Russian and Kazakh -ский/-ской/-скому/-цкий …, no listed surname) and a lower-case
+    /// word follows it: an adjective before its noun (`Кронштадтскому бульвару`,
+    /// `Нобелевской премии`, `Свердловского района`), not a person. A listed surname
+    /// (`Жириновский заявил`) is no such word.
+    func adjectiveBeforeNoun(_ index: Int, in context: RuleContext) -> Bool {
+        let units = context.units
+        guard context.classes[index].isDisjoint(with: [.surname, .patronymic]), context.knownTypes[index] == nil,
+              let key = units[index].key, let ending = lists.surnameEnding(of: key), ending.count >= 3,
+              ending.starts(with: ["с", "к"]) || ending.starts(with: ["ц", "к"]),
+              index + 1 < units.count, units[index + 1].token != units[index].token, !context.lineBreakBefore[index + 1],
+              units[index + 1].key != nil, !units[index + 1].isHyphen,
+              let first = units[index + 1].text.unicodeScalars.first, CharacterClass.isLowercase(first)
+        else { return false }
+        return true
+    }
+
     func candidates(_ context: RuleContext, titles: PersonTitleRule, language: Language) -> [Candidate] {
         let units = context.units
         var result: [Candidate] = []
@@ -117,6 +134,10 @@ struct PersonNameRule {
                 while end + 1 < units.count, units[end].apostropheSuffix == 0, !context.lineBreakBefore[end + 1], context.isCapitalizedWord(end + 1), !blocked(end + 1),
                       !context.classes[end + 1].isDisjoint(with: [.given, .patronymic]) || context.isInitial(end + 1) {
                     end += 1
+                }
+                if end == index, adjectiveBeforeNoun(index, in: context) {
+                    index += 1
+                    continue
                 }
                 add(index, end, "person-surname")
                 index = end
