@@ -147,12 +147,16 @@ struct MatchUnit: Sendable {
             while previous > 0, CharacterClass.kind(scalars[previous]) & CharacterClass.mark != 0 { previous -= 1 }
             return CharacterClass.isLowercase(scalars[previous])
         }
+        // Letters, not scalars: a decomposed `й` is one letter as composed.
+        func letters(_ range: Range<Int>) -> Int {
+            scalars[range].reduce(0) { $0 + (CharacterClass.kind($1) & CharacterClass.mark == 0 ? 1 : 0) }
+        }
         var cuts: [(Int, isHyphen: Bool)] = []
         for index in 1..<(stemLength - 1) {
             if scalars[index] == "-" || scalars[index] == "\u{2010}" {
                 cuts.append((index, true))
             } else if CharacterClass.isUppercase(scalars[index]) && isLowercase(before: index)
-                        && index >= 3 && stemLength - index >= 3 {
+                        && letters(0..<index) >= 3 && letters(index..<stemLength) >= 3 {
                 cuts.append((index, false))
             }
         }
