@@ -54,10 +54,10 @@ struct InputMode {
       --output-dir DIR  write each input FILE's output to DIR/FILE's name instead of
                         standard output (names must differ)
       --jobs N          run N processes (default 1; 0: one per core): JSON records go
-                        to them in batches, several FILEs one file each; the output
-                        keeps the input's order and memory stays bounded. One plain-text
-                        stream (and tag --format html without --output-dir) runs in one
-                        process
+                        to them in batches, several FILEs in N runs of neighbours; the
+                        output is what one process writes, in the input's order, and
+                        memory stays bounded. One plain-text stream (and tag --format
+                        html without --output-dir) runs in one process
       --progress        show on standard error the bytes and JSON records read, MB/s and
                         the time left (the default when standard error is a terminal)
       -h, --help        show this help

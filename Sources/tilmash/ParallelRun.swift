@@ -14,9 +14,9 @@ import Tilmash
 ///   and an end line the worker echoes after the batch's output. Batches are written out in
 ///   the order they were sent; at most ``inFlight`` per worker are outstanding, so memory
 ///   stays bounded whatever the input's size.
-/// - **Several FILEs** in plain-text mode: one worker per file, at most N at a time, each
-///   writing to a temporary file (or to `--output-dir`) that is copied to standard output
-///   in the files' order.
+/// - **Several FILEs** in plain-text mode: the files cut into N runs of neighbours of about
+///   equal bytes, one worker per run, each writing to a temporary file (or to
+///   `--output-dir`); the temporary files are copied to standard output in order.
 /// - One plain-text stream has nothing to split (its pieces depend on each other): it runs
 ///   in this process.
 ///
@@ -195,17 +195,16 @@ struct ParallelRun {
     private func runFiles(_ paths: [String]) throws -> Int32 {
         let workerArguments = self.workerArguments(dropping: ["--jobs", Self.workerOption])
         let directory = arguments.value("--output-dir")
-        var running: [Int: (process: Process, output: URL?)] = [:]
-        var next = 0
-        var failed = false
-        func launch(_ index: Int) throws {
+        let sizes = paths.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        var workers: [(process: Process, output: URL?, bytes: Int)] = []
+        for group in Self.groups(sizes, count: jobs) {
             let process = Process()
             process.executableURL = Self.executable
-            process.arguments = workerArguments + ["--", paths[index]]
+            process.arguments = workerArguments + ["--"] + group.map { paths[$0] }
             process.standardInput = FileHandle.nullDevice
             var output: URL?
             if directory == nil {
-                let url = FileManager.default.temporaryDirectory.appendingPathComponent("tilmash-job-\(getpid())-\(index)")
+                let url = FileManager.default.temporaryDirectory.appendingPathComponent("tilmash-job-\(getpid())-\(workers.count)")
                 guard FileManager.default.createFile(atPath: url.path, contents: nil),
                       let handle = FileHandle(forWritingAtPath: url.path) else {
                     throw RuntimeFailure("\(url.path): cannot create a temporary file")
@@ -214,16 +213,12 @@ struct ParallelRun {
                 output = url
             }
             try process.run()
-            running[index] = (process, output)
+            workers.append((process, output, group.reduce(0) { $0 + sizes[$1] }))
         }
-        for index in paths.indices {
-            while next < paths.count, running.count < jobs {
-                try launch(next)
-                next += 1
-            }
-            guard let (process, output) = running.removeValue(forKey: index) else { continue }
+        var failed = false
+        for (process, output, bytes) in workers {
             process.waitUntilExit()
-            if process.terminationStatus != 0 { failed = true }
+            if process.terminationReason != .exit || process.terminationStatus != 0 { failed = true }
             if let output {
                 defer { try? FileManager.default.removeItem(at: output) }
                 if let handle = FileHandle(forReadingAtPath: output.path) {
@@ -233,11 +228,29 @@ struct ParallelRun {
                     OutputStream.standardOutput.flush()
                 }
             }
-            if let size = try? FileManager.default.attributesOfItem(atPath: paths[index])[.size] as? Int {
-                ProgressMeter.shared.advance(size)
-            }
+            ProgressMeter.shared.advance(bytes)
         }
         return failed ? 1 : 0
+    }
+
+    /// The files' indices cut into at most `count` runs of neighbours with about equal
+    /// bytes (runs of neighbours, so that the workers' outputs, one after the other, are
+    /// in the files' order).
+    static func groups(_ sizes: [Int], count: Int) -> [[Int]] {
+        let total = max(1, sizes.reduce(0, +))
+        var groups: [[Int]] = [[]]
+        var bytes = 0
+        for (index, size) in sizes.enumerated() {
+            let filesLeft = sizes.count - index
+            let groupsLeft = count - groups.count
+            if !groups[groups.count - 1].isEmpty, groupsLeft > 0,
+               bytes >= total * groups.count / count || filesLeft <= groupsLeft {
+                groups.append([])
+            }
+            groups[groups.count - 1].append(index)
+            bytes += size
+        }
+        return groups
     }
 }
 
