@@ -39,8 +39,10 @@ enum CLI {
         Options:
           -h, --help     show this help
           --version      show the version of tilmash, ICU and Unicode
-          --progress     (every command) show bytes read and MB/s on standard error;
-                         the default when standard error is a terminal
+          --progress     (every command) show bytes and records read, MB/s and the time
+                         left on standard error; the default when standard error is a terminal
+          --jobs N       (commands that read input) run N worker processes, output in the
+                         input's order
         """
     }
 
