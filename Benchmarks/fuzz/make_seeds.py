@@ -29,6 +29,12 @@ samples += [
     "Қасым-Жомарт Тоқаев Астанада. Шавкат Мирзиёев, Чолпон".encode(),
     "Vertrauen и Dialog, Kаzakhstan (Cyrillic а)".encode(),
 ]
+# Gazetteer source lines (the sources target reads them as a user's .tsv; the others as text).
+for name in ["persons.tsv", "countries.tsv", "orgs.tsv"]:
+    lines = [l for l in open(os.path.join(root, "Corpora/gazetteer/data", name), "rb") if not l.startswith(b"#")]
+    for i in range(0, min(len(lines), 60), 6):
+        samples.append(b"".join(lines[i:i + 6]))
+samples.append(b"person:a\tPERSON\tAli Veli\ten:Ali Veli\ncity:x\tPLACE\tX\txx:^Van | ru:\xd0\x92\xd0\xb0\xd0\xbd\n")
 for index, sample in enumerate(samples):
     with open(os.path.join(out, "seed-%04d" % index), "wb") as f:
         f.write(bytes([index % 10]) + sample)

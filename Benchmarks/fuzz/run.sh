@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer binary and runs the Tilmash fuzz targets one after the other.
 #
-#   bash Benchmarks/fuzz/run.sh [SECONDS] [TARGET...]     (defaults: 600 s; all six)
+#   bash Benchmarks/fuzz/run.sh [SECONDS] [TARGET...]     (defaults: 600 s; all seven)
 #
-# Targets: normalize translit tokenize tag gazetteer json. Work files go to .build-fuzz/fuzz/<target>/
+# Targets: normalize translit tokenize tag gazetteer json sources. Work files go to .build-fuzz/fuzz/<target>/
 # (corpus/, artifacts/, log.txt); a crash input lands in artifacts/ and should be copied
 # into Tests/TilmashTests/Fixtures/fuzz-regressions/<target>-<name> (see README.md).
 # Extra libFuzzer flags: FUZZ_FLAGS="-max_len=2048" bash Benchmarks/fuzz/run.sh
@@ -14,7 +14,7 @@ if [ -d /opt/swift/usr/bin ]; then export PATH="/opt/swift/usr/bin:$PATH"; fi
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(normalize translit tokenize tag gazetteer json); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(normalize translit tokenize tag gazetteer json sources); fi
 
 TILMASH_FUZZ=1 swift build -c debug --scratch-path .build-fuzz --product tilmash-fuzz \
     -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol" | tail -3

@@ -1,6 +1,6 @@
-// libFuzzer entry point for Tilmash (Benchmarks/fuzz/README.md). One binary, six targets,
+// libFuzzer entry point for Tilmash (Benchmarks/fuzz/README.md). One binary, seven targets,
 // chosen with the environment variable TILMASH_FUZZ_TARGET = normalize | translit |
-// tokenize | tag | gazetteer | json. Built only when TILMASH_FUZZ is set (see Package.swift and run.sh).
+// tokenize | tag | gazetteer | json | sources. Built only when TILMASH_FUZZ is set (see Package.swift and run.sh).
 //
 // gazetteer: the compiled-file loader. The first byte picks the mode: 0 the rest is the
 // whole file; 1 the rest is (offset u16, value u8) triples written over a valid compiled
@@ -11,6 +11,10 @@
 //
 // tag: entities slice whole characters, the NFD differential, and the views of them: the
 // HTML page gives back the text, the CoNLL lines one valid IOB2 tag per token.
+//
+// sources: a gazetteer .tsv file a user adds (`--gazetteer-add`), the input's bytes after
+// the first, on top of a three-entry base: loading fails with a GazetteerError or keeps the
+// base entries, ids unique, every entry with an alias, entities that slice the text.
 //
 // json: the JSON Lines record parser (JSONRecord) over the decoded text as one line: it
 // must not crash; a record it accepts keeps every byte when a field is set and appended;
@@ -66,7 +70,7 @@ func say(_ text: String) {
 }
 
 enum Target: String, CaseIterable {
-    case normalize, translit, tokenize, tag, gazetteer, json
+    case normalize, translit, tokenize, tag, gazetteer, json, sources
 }
 
 final class Harness: @unchecked Sendable {
@@ -84,6 +88,8 @@ final class Harness: @unchecked Sendable {
     var tagger: Tagger?
     /// For the gazetteer target: a valid compiled gazetteer to damage.
     var compiled: [UInt8] = []
+    /// For the sources target: a small base gazetteer file, and the file each input goes to.
+    var basePath = "", addedPath = ""
 
     private init() {
         let name = getenv("TILMASH_FUZZ_TARGET").map { String(cString: $0) } ?? ""
@@ -114,6 +120,17 @@ final class Harness: @unchecked Sendable {
                     org:un\tORG\tUnited Nations\ten:United Nations | tr:^BM
                     """, name: "fuzz.tsv"), parts: [.init(text: "Ahmet", classes: .given), .init(text: "Bank", classes: .organizationHead)],
                     sourceDigest: 0)
+            case .sources:
+                let folder = NSTemporaryDirectory() + "tilmash-fuzz-sources-\(getpid())"
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                basePath = folder + "/base.tsv"
+                addedPath = folder + "/added.tsv"
+                try """
+                    country:KZ\tPLACE\tKazakhstan\ten:Kazakhstan | tr:Kazakistan | ru:Казахстан
+                    person:tokayev\tPERSON\tKassym-Jomart Tokayev\ten:Kassym-Jomart Tokayev | ru:Токаев
+                    org:un\tORG\tUnited Nations\ten:United Nations | tr:^BM
+
+                    """.write(toFile: basePath, atomically: true, encoding: .utf8)
             case .translit: for scheme in TransliterationScheme.allCases { _ = try scheme.transliterator() }
             default: break
             }
@@ -182,7 +199,28 @@ final class Harness: @unchecked Sendable {
             try loadGazetteer(data)
         case .json:
             JSONChecks.record(Array(text.utf8), input: data)
+        case .sources:
+            try addSources(Data(data.dropFirst()))
         }
+    }
+
+    /// A user's gazetteer file (`--gazetteer-add`) on top of a small base: it loads or
+    /// fails with a GazetteerError; a loaded one keeps every base entry, decodes every
+    /// entry, and tags a text with entities that slice it.
+    func addSources(_ bytes: Data) throws {
+        try bytes.write(to: URL(fileURLWithPath: addedPath))
+        let gazetteer: Gazetteer
+        do { gazetteer = try Gazetteer.load(paths: [basePath], adding: [addedPath]) } catch is GazetteerError { return }
+        let ids = gazetteer.entries.map(\.id)
+        if Array(ids.prefix(3)) != ["country:KZ", "person:tokayev", "org:un"] || Set(ids).count != ids.count {
+            Checks.fail("sources: entries \(ids.prefix(5)) after adding", input: bytes.withUnsafeBytes { $0.bindMemory(to: UInt8.self) })
+        }
+        for entry in gazetteer.entries where entry.aliases.isEmpty {
+            Checks.fail("sources: \(entry.id) has no alias", input: bytes.withUnsafeBytes { $0.bindMemory(to: UInt8.self) })
+        }
+        let text = "Президент Токаев и Kazakistan’da BM, Kassym-Jomart Tokayev. " + String(decoding: bytes.prefix(200), as: UTF8.self)
+        let entities = try Tagger(gazetteer: gazetteer).tag(text, language: .turkish)
+        bytes.withUnsafeBytes { Checks.entities(entities, original: text, input: $0.bindMemory(to: UInt8.self)) }
     }
 
     func loadGazetteer(_ data: UnsafeBufferPointer<UInt8>) throws {

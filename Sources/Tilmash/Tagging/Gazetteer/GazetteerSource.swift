@@ -38,8 +38,14 @@ enum GazetteerSource {
 
     /// The text of a source file.
     static func read(_ file: String) throws -> (text: String, bytes: Data) {
+        // Through a file handle: `Data(contentsOf:)` leaks its 4 KB buffer on an empty file
+        // in this Foundation (found by the `sources` fuzz target under LeakSanitizer).
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
+        } catch {
             throw GazetteerError(file: file, line: 0, reason: "cannot read: \(error.localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw GazetteerError(file: file, line: 0, reason: "not UTF-8") }
