@@ -80,9 +80,10 @@ public struct Gazetteer: Sendable {
     }
 
     /// ``load(paths:adding:)`` through a cache: the compiled form is kept in the folder
-    /// `cache` (created when missing) under a name made of the sources' digest, and
-    /// memory-mapped by later calls with the same sources — same file names and bytes,
-    /// same ICU and Unicode versions — in milliseconds instead of seconds. A cache that
+    /// `cache` (created when missing) under a name made of the sources' digest and the
+    /// compiler's fingerprint, and memory-mapped by later calls with the same sources —
+    /// same file names and bytes, same ICU and Unicode versions, same Tilmash compiler —
+    /// in milliseconds instead of seconds. A cache that
     /// cannot be written is passed over (the gazetteer is then compiled in memory each
     /// time); `cached` in the result says whether the compiled form came from the cache.
     public static func load(paths: [String], adding added: [String], cache: String) throws -> (gazetteer: Gazetteer, cached: Bool) {
@@ -90,7 +91,11 @@ public struct Gazetteer: Sendable {
             throw GazetteerError(file: compiled, line: 0, reason: "a compiled gazetteer cannot be combined with other files; combine their .tsv sources")
         }
         let digest = try GazetteerSource.digest(paths, adding: added)
-        let file = (cache as NSString).appendingPathComponent(String(format: "gazetteer-%016llx.tlmg", digest))
+        // The bundled compiled gazetteer's checksum stands for the compiler: when the way
+        // aliases become keys changes, that file is recompiled (a test insists), and a cache
+        // file made by the earlier compiler is no longer picked up.
+        let compiler = (try? bundled().image.storedChecksum) ?? 0
+        let file = (cache as NSString).appendingPathComponent(String(format: "gazetteer-%016llx-%016llx.tlmg", digest, compiler))
         if let image = try? GazetteerImage(mapping: file), image.sourceDigest == digest,
            image.icuVersion == ICUVersion.icu, image.unicodeVersion == ICUVersion.unicode {
             return (Gazetteer(image: image), true)

@@ -67,6 +67,11 @@ final class GazetteerImage: @unchecked Sendable {
     /// Source names by index (`countries`, `persons` …).
     let sourceNames: [String]
 
+    /// The checksum stored in the header (of everything after it).
+    var storedChecksum: UInt64 {
+        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: GazetteerFormat.checksumOffset, as: UInt64.self))
+    }
+
     /// An image of `bytes` (copied); `name` is used in error messages.
     convenience init(bytes: [UInt8], name: String) throws {
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
