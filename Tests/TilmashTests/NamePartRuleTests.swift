@@ -37,6 +37,9 @@ import Testing
         // An adjective by its -ский ending before its noun is no surname; a surname by the
         // same ending before a verb (listed or not) still is.
         #expect(try found("Митинг на Кронштадтскому бульвару, лауреат Нобелевской премии.", .russian).isEmpty)
+        // Single letters with periods are abbreviations or initials, not an acronym ORG.
+        #expect(try found("Regards, John. P.S. the R.E. file and the L.P report went to the NBA office.", .english)
+                == ["ORG NBA rule:org"])
         #expect(try found("Вчера Жириновский заявил, что Троцкий ушёл, и музей Станиславского.", .russian)
                 == ["PERSON Жириновский rule:person", "PERSON Троцкий rule:person", "PERSON Станиславского rule:person"])
     }

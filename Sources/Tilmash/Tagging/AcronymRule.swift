@@ -2,8 +2,9 @@
 /// of ordinary capitalisation — is an ORG more often than anything else in news text:
 /// `ГУВД`, `ДПНИ`, `NBA`, `FMH`, `SSK`. Not a known name, not a Roman numeral, not one of
 /// a person title in capitals (`SAYIN`), not one of the everyday abbreviations (`TV`, `CEO`, `PDF`, `USD`, `OK`: `Resources/tagging/
-/// acronym-words.txt`), not in a headline written in capitals (a neighbour in capitals
-/// too). Source `rule`, id `rule:org`.
+/// acronym-words.txt`), not single letters with periods (`P.S.`, `J.R.`: abbreviations and
+/// initials), not in a headline written in capitals (a neighbour in capitals too). Source
+/// `rule`, id `rule:org`.
 struct AcronymRule {
     let lists: TaggerLists
 
@@ -22,7 +23,11 @@ struct AcronymRule {
             let letters = text.filter(CharacterClass.isAlphabetic)
             // Letters only (with their marks: a decomposed `Й` is `И` + U+0306), bar `-.&`.
             let others = text.filter { !"-.&".unicodeScalars.contains($0) && CharacterClass.kind($0) & CharacterClass.mark == 0 }
-            guard letters.count <= 6, letters.count == others.count,
+            // Single letters with periods (`P.S.`, `I.E.`, `J.R.`, `L.P`) are abbreviations
+            // or initials, not an organisation's acronym.
+            let dotted = text.filter { $0 == "." }.count >= letters.count - 1 && letters.count <= 4
+                && !text.contains("-") && !text.contains("&") && text.count > letters.count
+            guard letters.count <= 6, letters.count == others.count, !dotted,
                   !String(String.UnicodeScalarView(letters)).allSatisfy(romans.contains),
                   let key = unit.key, !lists.acronymWords.contains(key), !lists.titles.contains([key]),
                   !capitals(index - 1), !capitals(index + 1), context.classes[index].subtracting([.listedSurname, .turkishWord]).isEmpty else { continue }
