@@ -26,6 +26,11 @@ final class OutputStream: @unchecked Sendable {
 
     /// A stream to a new (or truncated) file at `path`; nil when it cannot be created
     /// (`errno` says why).
+    /// The message for a file `init?(creating:)` could not create (the reason from `errno`).
+    static func cannotCreate(_ path: String) -> String {
+        "\(path): cannot write (\(String(cString: strerror(errno))))"
+    }
+
     init?(creating path: String) {
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard opened >= 0 else { return nil }

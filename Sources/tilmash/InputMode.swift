@@ -268,7 +268,7 @@ final class InputRunner {
                 if let directory = outputDirectory {
                     let target = directory + "/" + Self.fileName(path)
                     guard let stream = OutputStream(creating: target) else {
-                        self.error("\(target): cannot write (\(String(cString: strerror(errno))))")
+                        self.error(OutputStream.cannotCreate(target))
                         continue
                     }
                     out = stream

@@ -111,33 +111,21 @@ struct ParallelRun {
         let workers = try (0..<jobs).map { _ in try Worker(arguments: workerArguments, token: token) }
         let outputDirectory = arguments.value("--output-dir")
         var failed = false
-        var pending: [(worker: Int, file: Int)] = []   // batches sent and not yet written, in order
+        var pending: [Int] = []     // the workers of the batches sent and not yet written, in order
         var out = OutputStream.standardOutput
-        var outputFile = -1
-        var next = 0                                    // the worker the next batch goes to
+        var next = 0                // the worker the next batch goes to
 
         func writeFront() {
-            let (worker, file) = pending.removeFirst()
-            if let directory = outputDirectory, file != outputFile {
-                out.flush()
-                let target = directory + "/" + (paths[file] as NSString).lastPathComponent
-                guard let stream = OutputStream(creating: target) else {
-                    OutputStream.standardError.write("tilmash: \(target): cannot write (\(String(cString: strerror(errno))))\n")
-                    failed = true
-                    _ = workers[worker].takeBatch()
-                    return
-                }
-                out = stream
-                outputFile = file
-            }
-            guard let output = workers[worker].takeBatch() else {
+            guard let output = workers[pending.removeFirst()].takeBatch() else {
                 failed = true
                 return
             }
             output.withUnsafeBytes { out.write(bytes: $0.bindMemory(to: UInt8.self)) }
         }
 
-        for (fileIndex, path) in paths.enumerated() {
+        // Each file's batches are written before the next file is read, so that its output
+        // (and --output-dir's file) is complete before its repairs are reported.
+        for path in paths {
             let reader: LineReader
             do { reader = try LineReader(path: path, encoding: mode.encoding) { ProgressMeter.shared.advance($0) } } catch {
                 OutputStream.standardError.write("tilmash: \(error)\n")
@@ -146,17 +134,20 @@ struct ParallelRun {
             }
             if let directory = outputDirectory {
                 // Every input gets its output file, also one without records.
-                while !pending.isEmpty { writeFront() }
-                out.flush()
                 let target = directory + "/" + (path as NSString).lastPathComponent
-                if let stream = OutputStream(creating: target) { out = stream; outputFile = fileIndex }
+                guard let stream = OutputStream(creating: target) else {
+                    OutputStream.standardError.write("tilmash: " + OutputStream.cannotCreate(target) + "\n")
+                    failed = true
+                    continue
+                }
+                out = stream
             }
             var batch = ""
             var lines = 0, firstLine = 1, lineNumber = 0
             func send() {
                 guard lines > 0 else { return }
                 workers[next].send(Self.startLine(token, line: firstLine, file: reader.name) + batch + Self.endLine(token))
-                pending.append((next, fileIndex))
+                pending.append(next)
                 next = (next + 1) % jobs
                 batch = ""
                 lines = 0
@@ -184,8 +175,6 @@ struct ParallelRun {
             out.flush()
             InputRunner.reportRepairs(reader.replacements, in: reader.name, encoding: mode.encoding)
         }
-        while !pending.isEmpty { writeFront() }
-        out.flush()
         for worker in workers where worker.finish() != 0 { failed = true }
         return failed ? 1 : 0
     }

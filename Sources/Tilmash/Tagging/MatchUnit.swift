@@ -108,8 +108,8 @@ struct MatchUnit: Sendable {
                     // A hyphenated word with a suffix (`Nur-Sultan’da`): the suffix stays on
                     // the last piece, whose key is its part before the apostrophe.
                     let suffix = token.suffix.map { $0.unicodeScalars.count + 1 } ?? 0
+                    let key = { (text: String) in MatchKey.of(norm: (try? Self.rootCase?.fold(text)) ?? text) }
                     for (number, piece) in pieces.enumerated() {
-                        let key = { (text: String) in MatchKey.of(norm: (try? Self.rootCase?.fold(text)) ?? text) }
                         if number == pieces.count - 1, suffix > 0 {
                             let stem = String(String.UnicodeScalarView(piece.text.unicodeScalars.dropLast(suffix)))
                             units.append(MatchUnit(key: key(stem), range: piece.range, text: piece.text, apostropheSuffix: suffix,

@@ -58,19 +58,16 @@ enum GazetteerOption {
         if path == nil && added.isEmpty { return try Tagger.bundled() }
         do {
             let base = try path.map { [$0] } ?? [Gazetteer.bundledSources()]
-            var gazetteer: Gazetteer
-            var compiledNow = !(path.map(Gazetteer.isCompiled(path:)) ?? false)
+            let gazetteer: Gazetteer
             if !added.isEmpty, let cache = cacheDirectory {
-                let loaded = try Gazetteer.load(paths: base, adding: added, cache: cache)
-                gazetteer = loaded.gazetteer
-                compiledNow = false
+                gazetteer = try Gazetteer.load(paths: base, adding: added, cache: cache)
             } else {
                 gazetteer = try Gazetteer.load(paths: base, adding: added)
-            }
-            if compiledNow, gazetteer.aliasCount > 50_000 {
-                let sources = (path.map { [$0] } ?? []) + added.map { "--add " + $0 }
-                OutputStream.standardError.write("tilmash: note: the gazetteer was compiled in memory (\(gazetteer.aliasCount) aliases); "
-                    + "`tilmash gazetteer compile \(sources.joined(separator: " ")) -o FILE` makes a file that loads in milliseconds\n")
+                if !(path.map(Gazetteer.isCompiled(path:)) ?? false), gazetteer.aliasCount > 50_000 {
+                    let sources = (path.map { [$0] } ?? []) + added.map { "--add " + $0 }
+                    OutputStream.standardError.write("tilmash: note: the gazetteer was compiled in memory (\(gazetteer.aliasCount) aliases); "
+                        + "`tilmash gazetteer compile \(sources.joined(separator: " ")) -o FILE` makes a file that loads in milliseconds\n")
+                }
             }
             return try Tagger(gazetteer: gazetteer)
         } catch let error as GazetteerError {

@@ -107,7 +107,7 @@ enum GazetteerCommand: Command {
         var out = OutputStream.standardOutput
         if let target {
             guard let stream = OutputStream(creating: target) else {
-                throw RuntimeFailure("\(target): cannot write (\(String(cString: strerror(errno))))")
+                throw RuntimeFailure(OutputStream.cannotCreate(target))
             }
             out = stream
         }

@@ -71,25 +71,26 @@ public struct Gazetteer: Sendable {
         if paths.count == 1, added.isEmpty, GazetteerImage.isCompiled(path: paths[0]) {
             return Gazetteer(image: try GazetteerImage(mapping: paths[0]))
         }
+        return Gazetteer(image: try GazetteerImage(bytes: try compileSources(paths, adding: added), name: (paths + added).joined(separator: " ")))
+    }
+
+    /// The compiled form of the `.tsv` files and folders `paths` with `added` on top; a
+    /// compiled file among them is refused (it cannot be combined).
+    private static func compileSources(_ paths: [String], adding added: [String]) throws -> [UInt8] {
         if let compiled = (paths + added).first(where: GazetteerImage.isCompiled(path:)) {
             throw GazetteerError(file: compiled, line: 0, reason: "a compiled gazetteer cannot be combined with other files; combine their .tsv sources")
         }
         let (entries, parts, digest) = try GazetteerSource.load(paths, adding: added)
-        return Gazetteer(image: try GazetteerImage(bytes: try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: digest),
-                                                   name: (paths + added).joined(separator: " ")))
+        return try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: digest)
     }
 
     /// ``load(paths:adding:)`` through a cache: the compiled form is kept in the folder
     /// `cache` (created when missing) under a name made of the sources' digest and the
     /// compiler's fingerprint, and memory-mapped by later calls with the same sources —
     /// same file names and bytes, same ICU and Unicode versions, same Tilmash compiler —
-    /// in milliseconds instead of seconds. A cache that
-    /// cannot be written is passed over (the gazetteer is then compiled in memory each
-    /// time); `cached` in the result says whether the compiled form came from the cache.
-    public static func load(paths: [String], adding added: [String], cache: String) throws -> (gazetteer: Gazetteer, cached: Bool) {
-        if let compiled = (paths + added).first(where: GazetteerImage.isCompiled(path:)) {
-            throw GazetteerError(file: compiled, line: 0, reason: "a compiled gazetteer cannot be combined with other files; combine their .tsv sources")
-        }
+    /// in milliseconds instead of seconds. A cache that cannot be written is passed over
+    /// (the gazetteer is then compiled in memory each time).
+    public static func load(paths: [String], adding added: [String], cache: String) throws -> Gazetteer {
         let digest = try GazetteerSource.digest(paths, adding: added)
         // The bundled compiled gazetteer's checksum stands for the compiler: when the way
         // aliases become keys changes, that file is recompiled (a test insists), and a cache
@@ -98,16 +99,15 @@ public struct Gazetteer: Sendable {
         let file = (cache as NSString).appendingPathComponent(String(format: "gazetteer-%016llx-%016llx.tlmg", digest, compiler))
         if let image = try? GazetteerImage(mapping: file), image.sourceDigest == digest,
            image.icuVersion == ICUVersion.icu, image.unicodeVersion == ICUVersion.unicode {
-            return (Gazetteer(image: image), true)
+            return Gazetteer(image: image)
         }
-        let (entries, parts, loadedDigest) = try GazetteerSource.load(paths, adding: added)
-        let bytes = try GazetteerCompiler.compile(entries, parts: parts, sourceDigest: loadedDigest)
+        let bytes = try compileSources(paths, adding: added)
         if (try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)) != nil,
            (try? Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)) != nil,
            let image = try? GazetteerImage(mapping: file) {
-            return (Gazetteer(image: image), false)
+            return Gazetteer(image: image)
         }
-        return (Gazetteer(image: try GazetteerImage(bytes: bytes, name: (paths + added).joined(separator: " "))), false)
+        return Gazetteer(image: try GazetteerImage(bytes: bytes, name: (paths + added).joined(separator: " ")))
     }
 
     /// The bundled gazetteer's entries with the `.tsv` files and folders `added` on top,
@@ -128,7 +128,12 @@ public struct Gazetteer: Sendable {
 
     /// The folder of the bundled gazetteer's `.tsv` files (inside its resource bundle).
     public static func bundledSources() throws -> String {
-        try ResourceBundles.locate(GazetteerData.bundleName).appendingPathComponent(GazetteerData.directory).path
+        sources(in: try ResourceBundles.locate(GazetteerData.bundleName))
+    }
+
+    /// The `.tsv` folder inside the gazetteer's resource bundle at `bundle`.
+    fileprivate static func sources(in bundle: URL) -> String {
+        bundle.appendingPathComponent(GazetteerData.directory).path
     }
 
     /// True when `path` is a compiled gazetteer file (by its first bytes).
@@ -190,7 +195,7 @@ public struct GazetteerError: Error, CustomStringConvertible, Sendable {
 
 private let bundledGazetteer = ProcessWide { () throws -> Gazetteer in
     let bundle = try ResourceBundles.locate(GazetteerData.bundleName)
-    let sources = try Gazetteer.bundledSources()
+    let sources = Gazetteer.sources(in: bundle)
     let compiled = bundle.appendingPathComponent(GazetteerData.compiled).path
     if FileManager.default.fileExists(atPath: compiled), let image = try? GazetteerImage(mapping: compiled),
        image.icuVersion == ICUVersion.icu, image.unicodeVersion == ICUVersion.unicode,
