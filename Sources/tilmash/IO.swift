@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import Tilmash
 
 /// Buffered writing to a file descriptor (standard output or standard error). The tool is
@@ -94,9 +95,15 @@ final class ProgressMeter: @unchecked Sendable {
     private var shownWidth = 0   // characters of the progress line now on the screen
     private var drawn = false
 
+    /// Set in the environment of `--jobs` workers (``ParallelRun``): their parent shows
+    /// the progress of the whole run, a worker shows none.
+    static let workerVariable = "TILMASH_JOBS_WORKER"
+
     /// Switches progress on (``forced``, or standard error a terminal) for a run that reads
     /// `paths` (`-` or none: standard input); the total is known when all are regular files.
+    /// Never in a `--jobs` worker.
     func start(paths: [String]) {
+        if ProcessInfo.processInfo.environment[Self.workerVariable] != nil { return }
         let paths = paths.isEmpty ? ["-"] : paths
         let readsTerminal = paths.contains("-") && isatty(0) == 1
         enabled = forced || (isatty(2) == 1 && isatty(1) == 0 && !readsTerminal)

@@ -61,6 +61,11 @@ struct ParallelRun {
 
     // MARK: Workers
 
+    /// A worker's environment: this process's, marked so that it shows no progress.
+    static var workerEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.merging([ProgressMeter.workerVariable: "1"]) { $1 }
+    }
+
     /// This program's path (a worker is the same binary).
     static var executable: URL {
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
@@ -190,6 +195,7 @@ struct ParallelRun {
             let process = Process()
             process.executableURL = Self.executable
             process.arguments = workerArguments + ["--"] + group.map { paths[$0] }
+            process.environment = Self.workerEnvironment
             process.standardInput = FileHandle.nullDevice
             var output: URL?
             if directory == nil {
@@ -257,6 +263,7 @@ private final class Worker: @unchecked Sendable {
     init(arguments: [String], token: String) throws {
         process.executableURL = ParallelRun.executable
         process.arguments = arguments
+        process.environment = ParallelRun.workerEnvironment
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
