@@ -60,6 +60,17 @@ import Testing
         #expect(missing.stdout == (try CLI.run(["tag", seeds[0], seeds[1]])).stdout)
     }
 
+    /// Only the parent shows progress: a process marked as a worker shows none, even
+    /// when asked (workers inherit the terminal as standard error).
+    @Test func workersShowNoProgress() throws {
+        let shown = try CLI.run(["tag", "--input", "jsonl", "--progress", "--jobs", "2"], input: Self.records)
+        #expect(shown.stderr.contains(", 1200 records, "), "\(shown.stderr)")   // the parent counts every line
+        let worker = try CLI.run(["tag", "--input", "jsonl", "--progress"], input: Self.records,
+                                 environment: ["TILMASH_JOBS_WORKER": "1"])
+        #expect(!worker.stderr.contains("records, ") && !worker.stderr.contains("MB/s"))
+        #expect(worker.stdout == shown.stdout)
+    }
+
     @Test func usageErrorsAreReportedOnce() throws {
         let refused = try CLI.run(["tag", "--jobs", "2", "--input", "jsonl", "--format", "text"], input: "{\"text\":\"a\"}\n")
         #expect(refused.status == 2)
