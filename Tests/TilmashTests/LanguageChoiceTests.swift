@@ -35,7 +35,10 @@ import Testing
             let url = Fixture.packageRoot.appendingPathComponent("Benchmarks/corpus/\(file)")
             lines += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(1500).map(String.init)
         }
-        lines += ["Встреча Samsung с Apple прошла.", "Vertrauen и Dialog", "IŞIK in Istanbul", "x\u{406}y \u{399}ota"]
+        lines += ["Встреча Samsung с Apple прошла.", "Vertrauen и Dialog", "IŞIK in Istanbul", "x\u{406}y \u{399}ota",
+                  // Several sentences: short ones that cannot tell, before and after the one that reads.
+                  "Ok. In Istanbul.", "Ja. Nein. Ich fahre nach Izmir.", "Bugün hava güzel. Ok. In.",
+                  "Das ist gut. Ist es? IRAK. Yes.", "Hayır. IŞIK yandı. The light is on. It is.", "I. I. I."]
         var skipped = 0
         for profile in try [Profile.repair, Profile.search, Profile.ascii, Profile.asciiKeepingCase] {
             for line in lines {
@@ -46,6 +49,47 @@ import Testing
             }
         }
         #expect(skipped > lines.count)   // most lines need no identification in some profile
+    }
+}
+
+extension LanguageChoiceTests {
+    /// `context(for:readingAt:)` gives `context(for:)`'s language at every sentence holding
+    /// a character it reads, and identifies no other sentence (their runs are undetermined)
+    /// — unless a sentence that cannot tell has none before it that can, when it is exactly
+    /// `context(for:)`.
+    @Test func sentencesIdentifiedOnlyWhereRead() throws {
+        let identifier = try LanguageIdentifier.bundled()
+        let reads: (Unicode.Scalar) -> Bool = { $0 == "I" || $0 == "\u{130}" }
+        let seeds = try ["000_cdb847884835670f.txt", "001_cf9d392c712c68ef.txt", "003_e905b970b9dda345.txt"].map { try Fixture.seed($0) }
+        var texts = seeds + seeds.flatMap { $0.split(separator: "\n").map(String.init) }
+        texts += ["Ok. In Istanbul.", "Ja. Nein. Ich fahre nach Izmir.", "Bugün hava güzel. Ok. In.", "I. I. I.", "Ok. Istanbul."]
+        var lazyRuns = 0, skippedRuns = 0
+        for text in texts {
+            let full = identifier.context(for: text)
+            let lazy = identifier.context(for: text) { reads($0) }
+            if lazy.runs.isEmpty || lazy.fallback != .undetermined {
+                #expect(lazy.runs == full.runs && lazy.fallback == full.fallback, "\(text.prefix(50))")
+                continue
+            }
+            let scalars = Array(text.unicodeScalars)
+            #expect(lazy.runs.map(\.range) == full.runs.map(\.range), "\(text.prefix(50))")
+            for (run, reference) in zip(lazy.runs, full.runs) {
+                if scalars[run.range].contains(where: reads) {
+                    #expect(run.language == reference.language, "\(text.prefix(50)) \(run.range)")
+                    lazyRuns += 1
+                } else {
+                    #expect(run.language == .undetermined, "\(text.prefix(50)) \(run.range)")
+                    skippedRuns += 1
+                }
+            }
+        }
+        #expect(lazyRuns > 20 && skippedRuns > 20)
+        // Literal cases: German sentences around an undetermined "Ok."; the first sentence of
+        // "Ok. Istanbul." cannot tell and has none before it, so the whole text decides.
+        let german = identifier.context(for: "Das Wetter ist heute schön. Wir fahren nach Izmir. Ok.") { reads($0) }
+        #expect(german.runs.map(\.language) == [.undetermined, .german, .undetermined])
+        #expect(identifier.context(for: "Ok. In. Bugün hava güzel.") { reads($0) }.runs.map(\.language)
+                == identifier.context(for: "Ok. In. Bugün hava güzel.").runs.map(\.language))
     }
 }
 

@@ -79,6 +79,10 @@ public struct UnicodeNormalizer: Sendable {
         tm_has_boundary_before(instance, Int32(scalar.value)) != 0
     }
 
+    /// The length of the longest prefix of `source` that ICU's quick check finds already
+    /// in this form (`source.count`: all of it).
+    func normalizedPrefixLength(_ source: UnsafeBufferPointer<UInt16>) throws -> Int { try normalizedPrefix(source) }
+
     private func normalizedPrefix(_ source: UnsafeBufferPointer<UInt16>) throws -> Int {
         var status: Int32 = 0
         let length = tm_normalized_prefix(instance, source.baseAddress, Int32(source.count), &status)

@@ -31,12 +31,12 @@ public final class LanguageIdentifier: Sendable {
     }
 
     private let languages: [Language]
-    private let alphabet: [Unicode.Scalar: UInt64]
+    private let alphabet: [Unicode.Scalar: UInt32]
     /// The alphabet numbers of scalars below U+3000 (0: not in the model).
-    private let smallAlphabet: [UInt64]
-    private let rows: IntegerTable
-    private let values: [Double]
-    private let unknown: [Double]
+    private let smallAlphabet: [UInt32]
+    /// N-gram key (up to four 8-bit letter codes) → its score in every language.
+    private let table: NGramTable
+    private let composer: UnicodeNormalizer
     private let orders: [Int]
     private let minimumLetters: Int
     private let minimumConfidence: Double
@@ -88,32 +88,31 @@ public final class LanguageIdentifier: Sendable {
             }
         }
         guard languages.count >= 2 else { throw ModelError(file: name, line: 0, reason: "fewer than two languages") }
+        guard languages.count <= NGramTable.maximumLanguages else {
+            throw ModelError(file: name, line: 0, reason: "more than \(NGramTable.maximumLanguages) languages")
+        }
         // N-grams are looked up by integer key: each scalar of the model's alphabet gets a
-        // small number, and up to four numbers are packed into one UInt64.
-        var alphabet: [Unicode.Scalar: UInt64] = [:]
-        var rows: [UInt64: Int] = [:]
-        var values: [Double] = []
+        // small number, and up to four numbers are packed into one UInt32.
+        var alphabet: [Unicode.Scalar: UInt32] = [:]
+        var rows: [UInt32: [Double?]] = [:]
         for (index, scalars, value) in entries where scalars.count <= 4 {
-            var key: UInt64 = 0
+            var key: UInt32 = 0
             for scalar in scalars {
-                if alphabet[scalar] == nil { alphabet[scalar] = UInt64(alphabet.count + 1) }
-                key = key << 16 | alphabet[scalar]!
+                if alphabet[scalar] == nil { alphabet[scalar] = UInt32(alphabet.count + 1) }
+                key = key << 8 | alphabet[scalar]!
             }
-            if rows[key] == nil {
-                rows[key] = values.count
-                values.append(contentsOf: unknown)
-            }
-            values[rows[key]! + index] = value
+            guard alphabet.count < 256 else { throw ModelError(file: name, line: 0, reason: "more than 255 letters") }
+            rows[key, default: [Double?](repeating: nil, count: languages.count)][index] = value
         }
         self.languages = languages
         self.alphabet = alphabet
-        var smallAlphabet = [UInt64](repeating: 0, count: 0x3000)
+        var smallAlphabet = [UInt32](repeating: 0, count: 0x3000)
         for (scalar, code) in alphabet where scalar.value < 0x3000 { smallAlphabet[Int(scalar.value)] = code }
         self.smallAlphabet = smallAlphabet
-        self.rows = IntegerTable(rows)
-        self.values = values
-        self.unknown = unknown
+        self.table = NGramTable(rows: rows, unknown: unknown)
+        self.composer = try UnicodeNormalizer(.nfc)
         orders = (parameters["orders"] ?? "1,2,3,4").split(separator: ",").compactMap { Int($0) }
+        guard orders.allSatisfy({ (1...4).contains($0) }) else { throw ModelError(file: name, line: 0, reason: "n-gram orders must be 1 to 4") }
         minimumLetters = Int(parameters["min_letters"] ?? "3") ?? 3
         minimumConfidence = Double(parameters["min_confidence"] ?? "0.5") ?? 0.5
         temperature = Double(parameters["temperature"] ?? "12") ?? 12
@@ -129,14 +128,14 @@ public final class LanguageIdentifier: Sendable {
 
     /// The language of `text` as a whole.
     public func identify(_ text: String) -> Guess {
-        var totals = [Double](repeating: 0, count: languages.count)
-        var none: [Double]? = nil
-        let letters = accumulate(text, into: &totals, alsoInto: &none)
-        return guess(totals, letters: letters)
+        var scores = emptyScores()
+        add(text, to: &scores)
+        return guess(scores)
     }
 
     /// The decision for scores `totals` over `letters` letters.
-    private func guess(_ totals: [Double], letters: Int) -> Guess {
+    private func guess(_ lanes: NGramTable.Scores, letters: Int) -> Guess {
+        let totals = (0..<languages.count).map { lanes[$0] }
         guard letters > 0 else { return Guess(language: .undetermined, confidence: 0, margin: 0) }
         let ranked = totals.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
         let best = ranked[0], second = ranked[1]
@@ -149,79 +148,98 @@ public final class LanguageIdentifier: Sendable {
         return Guess(language: languages[best], confidence: confidence, margin: margin)
     }
 
-    /// Adds the scores of `text`'s n-grams to `totals` (one per language) — and to `whole`,
-    /// when given, so that a document's total comes out of the same pass as its sentences'
-    /// — and returns the number of letters. Features are summed one by one in the
-    /// reference scorer's order, in Double, so the sums are bit for bit the same.
-    private func accumulate(_ text: String, into totals: inout [Double], alsoInto whole: inout [Double]?) -> Int {
-        let (codes, wordStarts, letters) = Self.words(of: text, alphabet: alphabet, small: smallAlphabet)
-        guard letters > 0 else { return 0 }
-        totals.withUnsafeMutableBufferPointer { totals in
-            if whole == nil {
-                add(codes, wordStarts, totals, nil)
-            } else {
-                whole!.withUnsafeMutableBufferPointer { add(codes, wordStarts, totals, $0) }
-            }
+    /// Buffers one scoring pass reuses from sentence to sentence.
+    private struct Scratch {
+        var scalars: [Unicode.Scalar] = []
+        var word: [UInt32] = []
+    }
+
+    /// Adds the scores of the n-grams of `units` (UTF-16 of a sentence or a whole text) to
+    /// `totals` — and to `whole`, when given, so that a document's total comes out of the
+    /// same pass as its sentences' — and returns the number of letters. Features are
+    /// summed one by one in the reference scorer's order, each language in its own lane,
+    /// so the sums are bit for bit the reference's.
+    private func accumulate(_ units: UnsafeBufferPointer<UInt16>, into totals: inout NGramTable.Scores,
+                            alsoInto whole: UnsafeMutablePointer<NGramTable.Scores>?, scratch: inout Scratch) -> Int {
+        // The model reads NFC: most text already is (ICU's quick check), the rest is
+        // composed first.
+        scratch.scalars.removeAll(keepingCapacity: true)
+        if ((try? composer.normalizedPrefixLength(units)) ?? 0) == units.count {
+            Self.decode(units, into: &scratch.scalars)
+        } else {
+            let composed = (try? composer.normalize(Array(units))) ?? Array(units)
+            composed.withUnsafeBufferPointer { Self.decode($0, into: &scratch.scalars) }
         }
+        var letters = 0
+        let boundary = alphabet["_"] ?? 0
+        scratch.word.removeAll(keepingCapacity: true)
+        scratch.word.append(boundary)
+        let small = smallAlphabet
+        func code(_ scalar: Unicode.Scalar) -> UInt32 {
+            scalar.value < 0x3000 ? small[Int(scalar.value)] : alphabet[scalar] ?? 0
+        }
+        var sums = totals
+        func endWord(_ word: inout [UInt32]) {
+            guard word.count > 1 else { return }
+            word.append(boundary)
+            word.withUnsafeBufferPointer { addFeatures($0, &sums, whole) }
+            word.removeAll(keepingCapacity: true)
+            word.append(boundary)
+        }
+        Self.forEachWordScalar(of: scratch.scalars) { scalar, startsWord in
+            if startsWord { endWord(&scratch.word) }
+            if scalar != "'" { letters += 1 }
+            scratch.word.append(code(scalar))
+        }
+        endWord(&scratch.word)
+        totals = sums
         return letters
     }
 
-    /// The feature loop of ``accumulate(_:into:alsoInto:)``.
-    private func add(_ codes: [UInt64], _ wordStarts: [Int], _ totals: UnsafeMutableBufferPointer<Double>,
-                     _ whole: UnsafeMutableBufferPointer<Double>?) {
-        let boundary = alphabet["_"] ?? 0
-        let count = totals.count
-        var word: [UInt64] = []
-        values.withUnsafeBufferPointer { values in
-            unknown.withUnsafeBufferPointer { unknown in
-                for (index, start) in wordStarts.enumerated() {
-                    let end = index + 1 < wordStarts.count ? wordStarts[index + 1] : codes.count
-                    word.removeAll(keepingCapacity: true)
-                    word.append(boundary)
-                    word.append(contentsOf: codes[start..<end])
-                    word.append(boundary)
-                    for order in orders where order <= word.count {
-                        for start in 0...(word.count - order) {
-                            if order == 1 && start == 0 || order == 1 && start == word.count - 1 { continue }
-                            var key: UInt64 = 0
-                            var known = true
-                            for offset in 0..<order {
-                                let code = word[start + offset]
-                                if code == 0 { known = false }
-                                key = key << 16 | code
-                            }
-                            let source = (known ? rows.value(for: key) : nil).map { values.baseAddress! + $0 } ?? unknown.baseAddress!
-                            for language in 0..<count { totals[language] += source[language] }
-                            if let whole { for language in 0..<count { whole[language] += source[language] } }
-                        }
-                    }
+    /// Adds the n-gram features of one word (its codes between two boundary codes), one
+    /// vector addition each: every language's lane sums its scores in the reference
+    /// scorer's order, so each is bit for bit the reference's.
+    @inline(__always)
+    private func addFeatures(_ word: UnsafeBufferPointer<UInt32>, _ totals: inout NGramTable.Scores,
+                             _ whole: UnsafeMutablePointer<NGramTable.Scores>?) {
+        for order in orders where order <= word.count {
+            for start in 0...(word.count - order) {
+                if order == 1 && (start == 0 || start == word.count - 1) { continue }
+                var key: UInt32 = 0
+                var known = true
+                for offset in 0..<order {
+                    let code = word[start + offset]
+                    if code == 0 { known = false }
+                    key = key << 8 | code
                 }
+                let scores = known ? table.scores(for: key) : table.unknown
+                totals += scores
+                whole?.pointee += scores
             }
         }
     }
 
-    /// The words of `text` in the model's normalization — NFC; apostrophes between letters
-    /// kept as `'`, other apostrophes, digits, punctuation and spaces separate words;
-    /// combining marks dropped; letters lowercased one by one (`İ` → `i`, `I` → `i`) — as
-    /// the model's codes (0 for a scalar the model never saw), all words in one array with
-    /// the index where each starts, and the number of letters (all but the apostrophes).
-    private static func words(of text: String, alphabet: [Unicode.Scalar: UInt64], small: [UInt64]) -> ([UInt64], [Int], Int) {
-        var codes: [UInt64] = []
-        codes.reserveCapacity(text.utf8.count)
-        var starts: [Int] = []
-        var letters = 0
-        forEachWordScalar(of: text) { scalar, startsWord in
-            if startsWord { starts.append(codes.count) }
-            if scalar != "'" { letters += 1 }
-            codes.append(scalar.value < 0x3000 ? small[Int(scalar.value)] : alphabet[scalar] ?? 0)
+    /// The scalars of well-formed UTF-16 `units`, appended to `scalars`.
+    private static func decode(_ units: UnsafeBufferPointer<UInt16>, into scalars: inout [Unicode.Scalar]) {
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            if unit & 0xFC00 == 0xD800, index + 1 < units.count, units[index + 1] & 0xFC00 == 0xDC00 {
+                let value = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index + 1] & 0x3FF))
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += 2
+            } else {
+                scalars.append(Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
+                index += 1
+            }
         }
-        return (codes, starts, letters)
     }
 
-    /// Calls `body` with each scalar of each word (see above), in order, saying which
-    /// scalars start a word.
-    private static func forEachWordScalar(of text: String, _ body: (Unicode.Scalar, Bool) -> Void) {
-        let composed = ((try? UnicodeNormalizer(.nfc).normalize(text)) ?? text).scalarArray
+    /// Calls `body` with each scalar of each word of `composed` (NFC) in the model's
+    /// normalization — apostrophes between letters kept as `'`, other apostrophes, digits,
+    /// punctuation and spaces separate words; combining marks dropped; letters lowercased
+    /// one by one (`İ` → `i`, `I` → `i`) — in order, saying which scalars start a word.
+    private static func forEachWordScalar(of composed: [Unicode.Scalar], _ body: (Unicode.Scalar, Bool) -> Void) {
         let kinds = CharacterClass.table
         func category(_ scalar: Unicode.Scalar) -> UInt8 { CharacterClass.kind(scalar, in: kinds) & CharacterClass.wordCategories }
         func isLetter(_ index: Int) -> Bool {
@@ -301,17 +319,18 @@ extension LanguageIdentifier {
     /// id.guess(scores).language
     /// ```
     public struct Scores: Sendable {
-        fileprivate var totals: [Double]
+        fileprivate var totals: NGramTable.Scores
         fileprivate var letters = 0
     }
 
     /// Scores of no text yet.
-    public func emptyScores() -> Scores { Scores(totals: [Double](repeating: 0, count: languages.count)) }
+    public func emptyScores() -> Scores { Scores(totals: .zero) }
 
     /// Adds `piece`'s n-grams (in the order ``identify(_:)`` sums them).
     public func add(_ piece: String, to scores: inout Scores) {
-        var none: [Double]? = nil
-        scores.letters += accumulate(piece, into: &scores.totals, alsoInto: &none)
+        var scratch = Scratch()
+        let units = piece.utf16Array
+        scores.letters += units.withUnsafeBufferPointer { accumulate($0, into: &scores.totals, alsoInto: nil, scratch: &scratch) }
     }
 
     /// The decision on everything added.
@@ -322,36 +341,105 @@ extension LanguageIdentifier {
     /// gets Turkish casing only in the first. A sentence too short to tell takes the
     /// language of the sentence before it, or of the whole text.
     public func context(for text: String) -> FilterContext {
-        let units = Array(text.utf16)
-        guard let ends = try? units.withUnsafeBufferPointer({ try SentenceBreaker().boundaries(in: $0) }), ends.count > 1 else {
-            return FilterContext(runs: [], fallback: identify(text).language)
+        let units = text.utf16Array
+        return units.withUnsafeBufferPointer { units in
+            guard let ends = try? SentenceBreaker().boundaries(in: units), ends.count > 1, ends.last == units.count else {
+                return FilterContext(runs: [], fallback: identify(text).language)
+            }
+            // One pass: each sentence's scores, and the whole text's summed alongside in
+            // the same order (so `whole` is exactly `identify(text)`).
+            var scratch = Scratch()
+            var whole = NGramTable.Scores.zero
+            var wholeLetters = 0
+            var sentences: [(range: Range<Int>, guess: Language)] = []
+            var unitStart = 0
+            var scalarStart = 0
+            withUnsafeMutablePointer(to: &whole) { whole in
+                for end in ends where end > unitStart {
+                    let sentence = UnsafeBufferPointer(rebasing: units[unitStart..<end])
+                    var count = 0
+                    for unit in sentence where unit & 0xFC00 != 0xDC00 { count += 1 }
+                    var totals = NGramTable.Scores.zero
+                    let letters = accumulate(sentence, into: &totals, alsoInto: whole, scratch: &scratch)
+                    wholeLetters += letters
+                    sentences.append((scalarStart..<scalarStart + count, guess(totals, letters: letters).language))
+                    unitStart = end
+                    scalarStart += count
+                }
+            }
+            let wholeLanguage = guess(whole, letters: wholeLetters).language
+            var runs: [FilterContext.LanguageRun] = []
+            var previous = wholeLanguage
+            for sentence in sentences {
+                let language = sentence.guess == .undetermined ? previous : sentence.guess
+                runs.append(.init(range: sentence.range, language: language))
+                previous = language
+            }
+            return FilterContext(runs: runs, fallback: wholeLanguage)
         }
-        // One pass: each sentence's scores, and the whole text's summed alongside in the
-        // same order (so `whole` is exactly `identify(text)`).
-        var whole: [Double]? = [Double](repeating: 0, count: languages.count)
-        var wholeLetters = 0
-        var sentences: [(range: Range<Int>, guess: Language)] = []
-        var unitStart = 0
-        var scalarStart = 0
-        for end in ends where end > unitStart {
-            let sentence = String(utf16Units: units[unitStart..<end])
-            let count = sentence.unicodeScalars.count
-            var totals = [Double](repeating: 0, count: languages.count)
-            let letters = accumulate(sentence, into: &totals, alsoInto: &whole)
-            wholeLetters += letters
-            sentences.append((scalarStart..<scalarStart + count, guess(totals, letters: letters).language))
-            unitStart = end
-            scalarStart += count
+    }
+}
+
+extension LanguageIdentifier {
+    /// ``context(for:)`` for a text whose output reads the language only at the scalars
+    /// `reads` accepts: only the sentences holding one are identified — and, for one too
+    /// short to tell, the sentences before it back to one that tells; when none does, the
+    /// whole text is needed and the result is ``context(for:)``'s. The runs of the other
+    /// sentences, and the fallback, are ``Language/undetermined``: wherever a scalar
+    /// `reads` accepts stands, the language is ``context(for:)``'s.
+    public func context(for text: String, readingAt reads: (Unicode.Scalar) -> Bool) -> FilterContext {
+        let units = text.utf16Array
+        return units.withUnsafeBufferPointer { units in
+            guard let ends = try? SentenceBreaker().boundaries(in: units), ends.count > 1, ends.last == units.count else {
+                return context(for: text)
+            }
+            var sentences: [(units: Range<Int>, scalars: Range<Int>, read: Bool)] = []
+            var unitStart = 0, scalarStart = 0
+            for end in ends where end > unitStart {
+                var count = 0, read = false, index = unitStart
+                while index < end {
+                    let unit = units[index]
+                    var value = UInt32(unit)
+                    if unit & 0xFC00 == 0xD800, index + 1 < end, units[index + 1] & 0xFC00 == 0xDC00 {
+                        value = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index + 1] & 0x3FF))
+                        index += 1
+                    }
+                    index += 1
+                    count += 1
+                    if !read, let scalar = Unicode.Scalar(value), reads(scalar) { read = true }
+                }
+                sentences.append((unitStart..<end, scalarStart..<scalarStart + count, read))
+                unitStart = end
+                scalarStart += count
+            }
+            var guesses = [Language?](repeating: nil, count: sentences.count)
+            var scratch = Scratch()
+            func guess(of index: Int) -> Language {
+                if let known = guesses[index] { return known }
+                var totals = NGramTable.Scores.zero
+                let sentence = UnsafeBufferPointer(rebasing: units[sentences[index].units])
+                let letters = accumulate(sentence, into: &totals, alsoInto: nil, scratch: &scratch)
+                let language = self.guess(totals, letters: letters).language
+                guesses[index] = language
+                return language
+            }
+            var runs: [FilterContext.LanguageRun] = []
+            for (index, sentence) in sentences.enumerated() {
+                guard sentence.read else {
+                    runs.append(.init(range: sentence.scalars, language: .undetermined))
+                    continue
+                }
+                // A sentence too short to tell takes the language of the one before it.
+                var teller = index
+                var language = guess(of: teller)
+                while language == .undetermined {
+                    if teller == 0 { return context(for: text) }
+                    teller -= 1
+                    language = guess(of: teller)
+                }
+                runs.append(.init(range: sentence.scalars, language: language))
+            }
+            return FilterContext(runs: runs, fallback: .undetermined)
         }
-        // Sentences that do not cover the text (never seen) fall back to scoring it whole.
-        let wholeLanguage = unitStart == units.count ? guess(whole!, letters: wholeLetters).language : identify(text).language
-        var runs: [FilterContext.LanguageRun] = []
-        var previous = wholeLanguage
-        for sentence in sentences {
-            let language = sentence.guess == .undetermined ? previous : sentence.guess
-            runs.append(.init(range: sentence.range, language: language))
-            previous = language
-        }
-        return FilterContext(runs: runs, fallback: wholeLanguage)
     }
 }

@@ -69,11 +69,22 @@ public struct Profile: Sendable {
     public func readsLanguage(in text: String) -> Bool {
         guard let table = try? languageTable.get() else { return true }
         let found = table.withUnsafeBufferPointer { table in
-            text.unicodeScalars.contains { scalar in
-                scalar.value < Self.languageTableLimit ? table[Int(scalar.value)] : Self.readsLanguage(scalar, filters, mappings, from: 0)
-            }
+            text.unicodeScalars.contains { readsLanguage($0, table: table) }
         }
-        return found || filters.contains { $0.readsLanguage(inText: text) }
+        return found || readsLanguageAcrossCharacters(in: text)
+    }
+
+    /// True when some filter reads the language of `text` for what stands side by side
+    /// (the mixed-script repair's stray words), not at single characters.
+    private func readsLanguageAcrossCharacters(in text: String) -> Bool {
+        filters.contains { $0.readsLanguage(inText: text) }
+    }
+
+    /// True when a text holding `scalar` may come out differently by language; `table`
+    /// is `languageTable`'s.
+    @inline(__always)
+    private func readsLanguage(_ scalar: Unicode.Scalar, table: UnsafeBufferPointer<Bool>) -> Bool {
+        scalar.value < Self.languageTableLimit ? table[Int(scalar.value)] : Self.readsLanguage(scalar, filters, mappings, from: 0)
     }
 
     /// True when lines no filter acts on skip the chain (see ``LineLocalFilter``).
@@ -127,13 +138,23 @@ public struct Profile: Sendable {
         return try normalize(text, context: context)
     }
 
-    /// Normalizes `text` as `normalize(text, language: nil)` does, but identifies its
-    /// language only when the output depends on it (``readsLanguage(in:)``) — the same
-    /// text, at a fraction of the cost for text without `I`, umlauts or mixed scripts.
-    /// The result's `language` is ``Language/undetermined`` when nothing was identified.
+    /// Normalizes `text` as `normalize(text, language: nil)` does — the same text and map
+    /// — but identifies languages only where the output depends on them: not at all for
+    /// text without a character any filter treats by language (``readsLanguage(in:)``: no
+    /// `I`, umlaut or Cyrillic, no mixed scripts), and otherwise only the sentences that
+    /// hold such a character (``LanguageIdentifier/context(for:readingAt:)``), unless a
+    /// filter reads the language of what stands side by side (mixed scripts), which
+    /// identifies every sentence. The result's `language` is that of the first sentence
+    /// identified, ``Language/undetermined`` when none was.
     public func normalizeIdentifyingWhereNeeded(_ text: String) throws -> NormalizedText {
-        guard readsLanguage(in: text) else { return try normalize(text, context: FilterContext(language: .undetermined)) }
-        return try normalize(text, language: nil)
+        guard let table = try? languageTable.get() else { return try normalize(text, language: nil) }
+        if readsLanguageAcrossCharacters(in: text) { return try normalize(text, language: nil) }
+        let reads = table.withUnsafeBufferPointer { table in text.unicodeScalars.contains { readsLanguage($0, table: table) } }
+        guard reads else { return try normalize(text, context: FilterContext(language: .undetermined)) }
+        let context = try table.withUnsafeBufferPointer { table in
+            try LanguageIdentifier.bundled().context(for: text) { readsLanguage($0, table: table) }
+        }
+        return try normalize(text, context: context)
     }
 
     /// Normalizes `text` with an explicit language context.
