@@ -341,42 +341,49 @@ extension LanguageIdentifier {
     /// gets Turkish casing only in the first. A sentence too short to tell takes the
     /// language of the sentence before it, or of the whole text.
     public func context(for text: String) -> FilterContext {
-        let units = text.utf16Array
-        return units.withUnsafeBufferPointer { units in
-            guard let ends = try? SentenceBreaker().boundaries(in: units), ends.count > 1, ends.last == units.count else {
-                return FilterContext(runs: [], fallback: identify(text).language)
-            }
-            // One pass: each sentence's scores, and the whole text's summed alongside in
-            // the same order (so `whole` is exactly `identify(text)`).
-            var scratch = Scratch()
-            var whole = NGramTable.Scores.zero
-            var wholeLetters = 0
-            var sentences: [(range: Range<Int>, guess: Language)] = []
-            var unitStart = 0
-            var scalarStart = 0
-            withUnsafeMutablePointer(to: &whole) { whole in
-                for end in ends where end > unitStart {
-                    let sentence = UnsafeBufferPointer(rebasing: units[unitStart..<end])
-                    var count = 0
-                    for unit in sentence where unit & 0xFC00 != 0xDC00 { count += 1 }
-                    var totals = NGramTable.Scores.zero
-                    let letters = accumulate(sentence, into: &totals, alsoInto: whole, scratch: &scratch)
-                    wholeLetters += letters
-                    sentences.append((scalarStart..<scalarStart + count, guess(totals, letters: letters).language))
-                    unitStart = end
-                    scalarStart += count
-                }
-            }
-            let wholeLanguage = guess(whole, letters: wholeLetters).language
-            var runs: [FilterContext.LanguageRun] = []
-            var previous = wholeLanguage
-            for sentence in sentences {
-                let language = sentence.guess == .undetermined ? previous : sentence.guess
-                runs.append(.init(range: sentence.range, language: language))
-                previous = language
-            }
-            return FilterContext(runs: runs, fallback: wholeLanguage)
+        text.utf16Array.withUnsafeBufferPointer { units in
+            context(units: units, sentenceEnds: try? SentenceBreaker().boundaries(in: units))
         }
+    }
+
+    /// ``context(for:)`` of the UTF-16 `units` with the sentence ends ICU found in them.
+    private func context(units: UnsafeBufferPointer<UInt16>, sentenceEnds: [Int]?) -> FilterContext {
+        guard let ends = sentenceEnds, ends.count > 1, ends.last == units.count else {
+            var scratch = Scratch()
+            var totals = NGramTable.Scores.zero
+            let letters = accumulate(units, into: &totals, alsoInto: nil, scratch: &scratch)
+            return FilterContext(runs: [], fallback: guess(totals, letters: letters).language)
+        }
+        // One pass: each sentence's scores, and the whole text's summed alongside in
+        // the same order (so `whole` is exactly `identify(text)`).
+        var scratch = Scratch()
+        var whole = NGramTable.Scores.zero
+        var wholeLetters = 0
+        var sentences: [(range: Range<Int>, guess: Language)] = []
+        var unitStart = 0
+        var scalarStart = 0
+        withUnsafeMutablePointer(to: &whole) { whole in
+            for end in ends where end > unitStart {
+                let sentence = UnsafeBufferPointer(rebasing: units[unitStart..<end])
+                var count = 0
+                for unit in sentence where unit & 0xFC00 != 0xDC00 { count += 1 }
+                var totals = NGramTable.Scores.zero
+                let letters = accumulate(sentence, into: &totals, alsoInto: whole, scratch: &scratch)
+                wholeLetters += letters
+                sentences.append((scalarStart..<scalarStart + count, guess(totals, letters: letters).language))
+                unitStart = end
+                scalarStart += count
+            }
+        }
+        let wholeLanguage = guess(whole, letters: wholeLetters).language
+        var runs: [FilterContext.LanguageRun] = []
+        var previous = wholeLanguage
+        for sentence in sentences {
+            let language = sentence.guess == .undetermined ? previous : sentence.guess
+            runs.append(.init(range: sentence.range, language: language))
+            previous = language
+        }
+        return FilterContext(runs: runs, fallback: wholeLanguage)
     }
 }
 
@@ -390,8 +397,9 @@ extension LanguageIdentifier {
     public func context(for text: String, readingAt reads: (Unicode.Scalar) -> Bool) -> FilterContext {
         let units = text.utf16Array
         return units.withUnsafeBufferPointer { units in
-            guard let ends = try? SentenceBreaker().boundaries(in: units), ends.count > 1, ends.last == units.count else {
-                return context(for: text)
+            let sentenceEnds = try? SentenceBreaker().boundaries(in: units)
+            guard let ends = sentenceEnds, ends.count > 1, ends.last == units.count else {
+                return context(units: units, sentenceEnds: sentenceEnds)
             }
             var sentences: [(units: Range<Int>, scalars: Range<Int>, read: Bool)] = []
             var unitStart = 0, scalarStart = 0
@@ -433,7 +441,7 @@ extension LanguageIdentifier {
                 var teller = index
                 var language = guess(of: teller)
                 while language == .undetermined {
-                    if teller == 0 { return context(for: text) }
+                    if teller == 0 { return context(units: units, sentenceEnds: ends) }
                     teller -= 1
                     language = guess(of: teller)
                 }
