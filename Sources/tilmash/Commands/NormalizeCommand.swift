@@ -46,8 +46,9 @@ enum NormalizeCommand: Command {
                     known language: I, İ, ı and i all fold to i)
       --keep-case   with --profile ascii: keep the text's case (no case folding)
       --lang L      auto (default: identified per sentence of a line or document,
-                    only where the output depends on it: I/İ, umlauts, Cyrillic for
-                    ascii, a Cyrillic word between Latin ones), or one of
+                    only where the output depends on it — the sentences holding
+                    I/İ, umlauts or Cyrillic for ascii, every sentence of a line
+                    with a Cyrillic word between Latin ones), or one of
                     \(Language.named.map(\.code).joined(separator: ", "))
       --document    treat each FILE (or standard input) as one document (read in
                     pieces cut at blank lines after 64 KB, at a line break after 128 KB;

@@ -70,6 +70,32 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
         return false
     }
 
+    /// ``mixesScripts(_:)`` over a String's UTF-8: ASCII letters are Latin by their byte,
+    /// other characters are decoded (most lines of most text are all Latin or all Cyrillic).
+    private static func mixesScripts(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var first: Script?
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let script: Script?
+                if byte < 0x80 {
+                    index += 1
+                    let folded = byte | 0x20
+                    script = folded >= 0x61 && folded <= 0x7A ? .latin : nil
+                } else {
+                    let (value, next) = UTF8Encoding.read(bytes, at: index)
+                    index = next
+                    script = Unicode.Scalar(value).flatMap(CharacterClass.letterScript)
+                }
+                guard let script else { continue }
+                if first == nil { first = script } else if script != first { return true }
+            }
+            return false
+        }
+    }
+
     /// The repairs `text` needs, in order.
     private func repairs(in text: MappedText) -> [Repair] {
         // Only a shortcut: every repair depends on the word and its neighbours on the line alone.
@@ -98,7 +124,7 @@ public struct MixedScriptRepairFilter: LineLocalFilter {
     /// that gives a letter later filters may treat by language (Cyrillic `І` in a Latin
     /// word → `I`; anything beyond ASCII).
     public func readsLanguage(inText text: String) -> Bool {
-        guard Self.mixesScripts(text.unicodeScalars) else { return false }
+        guard Self.mixesScripts(text) else { return false }
         return repairs(in: MappedText(original: text)).contains { repair in
             switch repair.kind {
             case .stray: return true
