@@ -94,7 +94,8 @@ public final class LanguageIdentifier: Sendable {
         // N-grams are looked up by integer key: each scalar of the model's alphabet gets a
         // small number, and up to four numbers are packed into one UInt32.
         var alphabet: [Unicode.Scalar: UInt32] = [:]
-        var rows: [UInt32: [Double?]] = [:]
+        var rows: [UInt32: Int] = [:]
+        var keys: [UInt32] = [], values: [Double] = [], known: [UInt8] = []
         for (index, scalars, value) in entries where scalars.count <= 4 {
             var key: UInt32 = 0
             for scalar in scalars {
@@ -102,14 +103,23 @@ public final class LanguageIdentifier: Sendable {
                 key = key << 8 | alphabet[scalar]!
             }
             guard alphabet.count < 256 else { throw ModelError(file: name, line: 0, reason: "more than 255 letters") }
-            rows[key, default: [Double?](repeating: nil, count: languages.count)][index] = value
+            let row: Int
+            if let known = rows[key] { row = known } else {
+                row = keys.count
+                rows[key] = row
+                keys.append(key)
+                known.append(0)
+                values.append(contentsOf: repeatElement(0, count: languages.count))
+            }
+            values[row * languages.count + index] = value
+            known[row] |= 1 << UInt8(index)
         }
         self.languages = languages
         self.alphabet = alphabet
         var smallAlphabet = [UInt32](repeating: 0, count: 0x3000)
         for (scalar, code) in alphabet where scalar.value < 0x3000 { smallAlphabet[Int(scalar.value)] = code }
         self.smallAlphabet = smallAlphabet
-        self.table = NGramTable(rows: rows, unknown: unknown)
+        self.table = NGramTable(keys: keys, values: values, known: known, unknown: unknown)
         self.composer = try UnicodeNormalizer(.nfc)
         orders = (parameters["orders"] ?? "1,2,3,4").split(separator: ",").compactMap { Int($0) }
         guard orders.allSatisfy({ (1...4).contains($0) }) else { throw ModelError(file: name, line: 0, reason: "n-gram orders must be 1 to 4") }

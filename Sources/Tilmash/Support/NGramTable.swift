@@ -40,28 +40,50 @@ struct NGramTable: Sendable {
     /// A table of `rows` (key → the value per language, nil where the model does not hold
     /// the n-gram), with `unknown` the per-language score of an n-gram it does not hold.
     init(rows: [UInt32: [Double?]], unknown: [Double]) {
-        precondition(unknown.count <= Self.maximumLanguages)
+        var keys: [UInt32] = [], values: [Double] = [], known: [UInt8] = []
+        for (key, row) in rows {
+            keys.append(key)
+            var bits: UInt8 = 0
+            for (language, value) in row.enumerated() {
+                values.append(value ?? 0)
+                if value != nil { bits |= 1 << UInt8(language) }
+            }
+            known.append(bits)
+        }
+        self.init(keys: keys, values: values, known: known, unknown: unknown)
+    }
+
+    /// A table of the n-grams `keys` (none 0, none twice): n-gram `i`'s value in language
+    /// `l` is `values[i * unknown.count + l]` where bit `l` of `known[i]` is set; `unknown`
+    /// is the per-language score of an n-gram the model does not hold.
+    init(keys: [UInt32], values: [Double], known: [UInt8], unknown: [Double]) {
+        let languages = unknown.count
+        precondition(languages <= Self.maximumLanguages && values.count == keys.count * languages && known.count == keys.count)
         var lanes = Scores(repeating: 0)
         for (language, value) in unknown.enumerated() { lanes[language] = value }
         self.unknown = lanes
         var bits: UInt32 = 4
-        while (1 << bits) < rows.count * 2 { bits += 1 }
+        while (1 << bits) < keys.count * 2 { bits += 1 }
         let size = 1 << Int(bits)
         var entries = [Entry](repeating: Entry(), count: size)
         var fullRows: [Scores] = []
         shift = 32 - bits
         mask = size - 1
-        // Sorted, so the table is the same from run to run.
-        for (key, values) in rows.sorted(by: { $0.key < $1.key }) {
+        // In key order, so the table is the same from run to run.
+        for index in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let key = keys[index]
             precondition(key != 0)
-            let known = values.indices.filter { values[$0] != nil }
             var entry = Entry(key: key)
-            if known.count == 1 {
-                entry.language = UInt32(known[0])
-                entry.value = values[known[0]]!
+            let languagesKnown = known[index]
+            if languagesKnown.nonzeroBitCount == 1 {
+                let language = languagesKnown.trailingZeroBitCount
+                entry.language = UInt32(language)
+                entry.value = values[index * languages + language]
             } else {
                 var row = lanes
-                for language in known { row[language] = values[language]! }
+                for language in 0..<languages where languagesKnown & (1 << UInt8(language)) != 0 {
+                    row[language] = values[index * languages + language]
+                }
                 entry.language = Self.several | UInt32(fullRows.count)
                 fullRows.append(row)
             }
