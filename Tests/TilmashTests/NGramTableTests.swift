@@ -54,3 +54,22 @@ import Testing
         #expect(small.identify("ää").language == .german)
     }
 }
+
+extension NGramTable {
+    /// The naive form of a table, for the tests: key → the value per language, nil where
+    /// the model does not hold the n-gram.
+    init(rows: [UInt32: [Double?]], unknown: [Double]) {
+        var keys: [UInt32] = [], values: [Double] = [], known: [UInt8] = []
+        for (key, row) in rows {
+            keys.append(key)
+            var bits: UInt8 = 0
+            for (language, value) in row.enumerated() {
+                values.append(value ?? 0)
+                if value != nil { bits |= 1 << UInt8(language) }
+            }
+            known.append(bits)
+        }
+        self.init(keys: keys, values: values, known: known, unknown: unknown)
+    }
+
+}

@@ -92,18 +92,9 @@ extension String {
         self.init(unsafeUninitializedCapacity: units.count * 3) { buffer in
             var position = 0
             var index = units.startIndex
-            let end = units.endIndex
-            while index < end {
-                var value = UInt32(units[index])
-                index += 1
-                if value >= 0xD800 && value < 0xE000 {
-                    if value < 0xDC00, index < end, units[index] >= 0xDC00, units[index] < 0xE000 {
-                        value = 0x10000 + ((value - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-                        index += 1
-                    } else {
-                        value = 0xFFFD
-                    }
-                }
+            while index < units.endIndex {
+                let value: UInt32
+                (value, index) = UTF16Encoding.read(units, at: index)
                 position = UTF8Encoding.write(value, into: buffer, at: position)
             }
             return position

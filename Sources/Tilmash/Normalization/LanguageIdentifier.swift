@@ -34,6 +34,8 @@ public final class LanguageIdentifier: Sendable {
     private let alphabet: [Unicode.Scalar: UInt32]
     /// The alphabet numbers of scalars below U+3000 (0: not in the model).
     private let smallAlphabet: [UInt32]
+    /// The code of `_`, the word boundary of the model's n-grams (0 if it has none).
+    private let boundary: UInt32
     /// N-gram key (up to four 8-bit letter codes) → its score in every language.
     private let table: NGramTable
     private let composer: UnicodeNormalizer
@@ -119,6 +121,7 @@ public final class LanguageIdentifier: Sendable {
         var smallAlphabet = [UInt32](repeating: 0, count: 0x3000)
         for (scalar, code) in alphabet where scalar.value < 0x3000 { smallAlphabet[Int(scalar.value)] = code }
         self.smallAlphabet = smallAlphabet
+        boundary = alphabet["_"] ?? 0
         self.table = NGramTable(keys: keys, values: values, known: known, unknown: unknown)
         self.composer = try UnicodeNormalizer(.nfc)
         orders = (parameters["orders"] ?? "1,2,3,4").split(separator: ",").compactMap { Int($0) }
@@ -175,13 +178,13 @@ public final class LanguageIdentifier: Sendable {
         // composed first.
         scratch.scalars.removeAll(keepingCapacity: true)
         if ((try? composer.normalizedPrefixLength(units)) ?? 0) == units.count {
-            Self.decode(units, into: &scratch.scalars)
+            Self.forEachScalar(in: units) { scratch.scalars.append($0) }
         } else {
             let composed = (try? composer.normalize(Array(units))) ?? Array(units)
-            composed.withUnsafeBufferPointer { Self.decode($0, into: &scratch.scalars) }
+            composed.withUnsafeBufferPointer { Self.forEachScalar(in: $0) { scratch.scalars.append($0) } }
         }
         var letters = 0
-        let boundary = alphabet["_"] ?? 0
+        let boundary = boundary
         scratch.word.removeAll(keepingCapacity: true)
         scratch.word.append(boundary)
         let small = smallAlphabet
@@ -229,19 +232,13 @@ public final class LanguageIdentifier: Sendable {
         }
     }
 
-    /// The scalars of well-formed UTF-16 `units`, appended to `scalars`.
-    private static func decode(_ units: UnsafeBufferPointer<UInt16>, into scalars: inout [Unicode.Scalar]) {
+    /// Calls `body` with each scalar of UTF-16 `units` (U+FFFD for a lone surrogate).
+    private static func forEachScalar(in units: UnsafeBufferPointer<UInt16>, _ body: (Unicode.Scalar) -> Void) {
         var index = 0
         while index < units.count {
-            let unit = units[index]
-            if unit & 0xFC00 == 0xD800, index + 1 < units.count, units[index + 1] & 0xFC00 == 0xDC00 {
-                let value = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index + 1] & 0x3FF))
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += 2
-            } else {
-                scalars.append(Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
-                index += 1
-            }
+            let value: UInt32
+            (value, index) = UTF16Encoding.read(units, at: index)
+            body(Unicode.Scalar(value).unsafelyUnwrapped)
         }
     }
 
@@ -414,17 +411,10 @@ extension LanguageIdentifier {
             var sentences: [(units: Range<Int>, scalars: Range<Int>, read: Bool)] = []
             var unitStart = 0, scalarStart = 0
             for end in ends where end > unitStart {
-                var count = 0, read = false, index = unitStart
-                while index < end {
-                    let unit = units[index]
-                    var value = UInt32(unit)
-                    if unit & 0xFC00 == 0xD800, index + 1 < end, units[index + 1] & 0xFC00 == 0xDC00 {
-                        value = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index + 1] & 0x3FF))
-                        index += 1
-                    }
-                    index += 1
+                var count = 0, read = false
+                Self.forEachScalar(in: UnsafeBufferPointer(rebasing: units[unitStart..<end])) { scalar in
                     count += 1
-                    if !read, let scalar = Unicode.Scalar(value), reads(scalar) { read = true }
+                    if !read && reads(scalar) { read = true }
                 }
                 sentences.append((unitStart..<end, scalarStart..<scalarStart + count, read))
                 unitStart = end

@@ -68,10 +68,13 @@ public struct Profile: Sendable {
     /// identified (``normalizeIdentifyingWhereNeeded(_:)``).
     public func readsLanguage(in text: String) -> Bool {
         guard let table = try? languageTable.get() else { return true }
-        let found = table.withUnsafeBufferPointer { table in
-            text.unicodeScalars.contains { readsLanguage($0, table: table) }
-        }
-        return found || readsLanguageAcrossCharacters(in: text)
+        return table.withUnsafeBufferPointer { readsLanguageAtCharacters(in: text, table: $0) } || readsLanguageAcrossCharacters(in: text)
+    }
+
+    /// True when `text` holds a character some filter treats by language; `table` is
+    /// `languageTable`'s.
+    private func readsLanguageAtCharacters(in text: String, table: UnsafeBufferPointer<Bool>) -> Bool {
+        text.unicodeScalars.contains { readsLanguage($0, table: table) }
     }
 
     /// True when some filter reads the language of `text` for what stands side by side
@@ -149,8 +152,7 @@ public struct Profile: Sendable {
     public func normalizeIdentifyingWhereNeeded(_ text: String) throws -> NormalizedText {
         guard let table = try? languageTable.get() else { return try normalize(text, language: nil) }
         if readsLanguageAcrossCharacters(in: text) { return try normalize(text, language: nil) }
-        let reads = table.withUnsafeBufferPointer { table in text.unicodeScalars.contains { readsLanguage($0, table: table) } }
-        guard reads else { return try normalize(text, context: FilterContext(language: .undetermined)) }
+        guard table.withUnsafeBufferPointer({ readsLanguageAtCharacters(in: text, table: $0) }) else { return try normalize(text, context: FilterContext(language: .undetermined)) }
         let context = try table.withUnsafeBufferPointer { table in
             try LanguageIdentifier.bundled().context(for: text) { readsLanguage($0, table: table) }
         }

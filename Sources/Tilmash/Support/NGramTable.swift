@@ -37,22 +37,6 @@ struct NGramTable: Sendable {
     let unknown: Scores
     private static let lanes = SIMD8<Int64>(0, 1, 2, 3, 4, 5, 6, 7)
 
-    /// A table of `rows` (key → the value per language, nil where the model does not hold
-    /// the n-gram), with `unknown` the per-language score of an n-gram it does not hold.
-    init(rows: [UInt32: [Double?]], unknown: [Double]) {
-        var keys: [UInt32] = [], values: [Double] = [], known: [UInt8] = []
-        for (key, row) in rows {
-            keys.append(key)
-            var bits: UInt8 = 0
-            for (language, value) in row.enumerated() {
-                values.append(value ?? 0)
-                if value != nil { bits |= 1 << UInt8(language) }
-            }
-            known.append(bits)
-        }
-        self.init(keys: keys, values: values, known: known, unknown: unknown)
-    }
-
     /// A table of the n-grams `keys` (none 0, none twice): n-gram `i`'s value in language
     /// `l` is `values[i * unknown.count + l]` where bit `l` of `known[i]` is set; `unknown`
     /// is the per-language score of an n-gram the model does not hold.

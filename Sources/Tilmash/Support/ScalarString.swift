@@ -32,6 +32,24 @@ extension String {
     }
 }
 
+/// Reading one code point from UTF-16, shared by the hand-written transcoders and the
+/// scalar readers over ICU's UTF-16 buffers.
+enum UTF16Encoding {
+    /// The code point whose UTF-16 starts at `index` of `units` — U+FFFD for a surrogate
+    /// without its pair — and the index after it.
+    @inline(__always)
+    static func read<Units: RandomAccessCollection>(_ units: Units, at index: Int) -> (value: UInt32, next: Int)
+    where Units.Element == UInt16, Units.Index == Int {
+        let unit = UInt32(units[index])
+        guard unit >= 0xD800 && unit < 0xE000 else { return (unit, index + 1) }
+        if unit < 0xDC00, index + 1 < units.endIndex {
+            let trail = UInt32(units[index + 1])
+            if trail >= 0xDC00 && trail < 0xE000 { return (0x10000 + ((unit - 0xD800) << 10) + (trail - 0xDC00), index + 2) }
+        }
+        return (0xFFFD, index + 1)
+    }
+}
+
 /// Reading and writing one code point as UTF-8, shared by the hand-written transcoders.
 enum UTF8Encoding {
     /// The code point whose UTF-8 sequence starts at `index` of `bytes` (valid UTF-8, as a

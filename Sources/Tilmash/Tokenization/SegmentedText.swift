@@ -32,11 +32,7 @@ struct SegmentedText {
 
     /// The scalar starting at UTF-16 offset `index`.
     func scalar(at index: Int) -> Unicode.Scalar {
-        let unit = units[index]
-        if UTF16.isLeadSurrogate(unit), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
-            return Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]])).value)!
-        }
-        return Unicode.Scalar(unit) ?? "\u{FFFD}"
+        Unicode.Scalar(UTF16Encoding.read(units, at: index).value).unsafelyUnwrapped
     }
 
     /// The scalar ending at UTF-16 offset `index`, or nil at the start.

@@ -172,11 +172,7 @@ public struct Tokenizer: Sendable {
     }
 
     private static func scalar(_ buffer: UnsafeBufferPointer<UInt16>, at index: Int) -> Unicode.Scalar {
-        let unit = buffer[index]
-        if UTF16.isLeadSurrogate(unit), index + 1 < buffer.count {
-            return Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, buffer[index + 1]])).value)!
-        }
-        return Unicode.Scalar(unit) ?? "\u{FFFD}"
+        Unicode.Scalar(UTF16Encoding.read(buffer, at: index).value).unsafelyUnwrapped
     }
 
     private static func isGap(_ buffer: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
