@@ -18,6 +18,10 @@ Output: UTF-8, `#` comments, one word per line: `word <TAB> class,class...`, sor
                  after a given name it makes a person name (Pam Butler), alone it names none
   word-tr        a lower-case word of 3-10 letters of the Turkish hunspell dictionary (Debian
                  hunspell-tr, MPL-2.0): capitalised before an apostrophe it is no name (Ekim'de)
+  alone          a given name or surname that is no word of en de tr ru kk (hunspell with its
+                 affix rules, lower-cased the Turkish and the plain way) and no form of a German common
+                 noun, compared on the folded match key (Michael, Tobias, Sullivan, Kolb; not Young, Olive, Ernst, Rede): alone,
+                 capitalised and unknown to the gazetteer, it names a person
   org-head       an organisation head noun that ends a name (Bank, Partisi, Ministerium)
   org-head-first an organisation head noun that starts one (Ministry, Министерство)
   org-legal      a legal form (GmbH, ООО, A.Ş.)
@@ -27,14 +31,19 @@ Only one-word items are listed (the compiler matches words). Deterministic. A ma
 input line stops the build with its file and line.
 """
 import os
+import subprocess
 import sys
+import tempfile
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build as B  # noqa: E402  (the hunspell helpers; build.py runs nothing on import)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
 OUT = os.path.join(HERE, "data", "parts", "name-parts.tsv")
 CLASSES = ["given", "surname", "patronymic", "org-head", "org-head-first",
-           "org-legal", "place-after", "place-before", "common-en", "common-de", "common-tr", "common-ru", "surname-listed", "word-tr"]
+           "org-legal", "place-after", "place-before", "common-en", "common-de", "common-tr", "common-ru", "surname-listed", "word-tr", "alone"]
 
 
 def die(message):
@@ -89,6 +98,105 @@ def turkish_words():
     return sorted(words)
 
 
+ALONE_LANGS = ("en", "de", "tr", "ru", "kk")
+
+
+LATIN_SPECIAL = {"ß": "ss", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d"}
+
+
+def fold(word):
+    """About the tagger's match key (MatchKey: case-folded, Latin letters folded to ASCII,
+    Cyrillic ё → е): the key under which the compiled gazetteer stores a word's classes."""
+    out = []
+    for c in B.lower_for(word, "xx"):
+        if "LATIN" in unicodedata.name(c, ""):
+            c = LATIN_SPECIAL.get(c, c)
+            c = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+        elif c == "ё":
+            c = "е"
+        out.append(c)
+    return "".join(out)
+
+
+def dictionary_entries(language):
+    """(word, flags) of a hunspell .dic."""
+    with open(os.path.join(B.HUNSPELL_DIR, B.CommonWords.DICTS[language] + ".dic"), encoding="utf-8", errors="replace") as f:
+        next(f, None)
+        for line in f:
+            word, _, flags = line.strip().lstrip("\ufeff").partition("/")
+            if word and not word.startswith("#"):
+                yield word, flags
+
+
+def common_entry(language, word, flags):
+    """An entry that is an ordinary word: lower-case; in German a capitalised entry with more
+    flags than the genitive S that the dictionary's proper names carry (Stadt/ijm, Brüder/NMm,
+    Norden/SWm are nouns; Michael/S, Stalin/S names); in English a capitalised entry with the
+    plural flag S (American/MSP, Friday/SM, Sunni/SM; names take only M: Michael/M)."""
+    if word == word.lower():
+        return True
+    if language == "de":
+        return bool(set(flags) - {"S"})
+    if language == "en":
+        return "S" in flags
+    return False
+
+
+def dictionary_keys():
+    """Folded keys of every form of an ordinary word: for German and English all forms the
+    affix rules give (hunspell-tools' unmunch over the common entries: Bücher, Schülern,
+    Büros), for Turkish, Russian and Kazakh the lower-case entries (their affixes are read
+    by hunspell itself in alone_names)."""
+    keys = set()
+    for language in ALONE_LANGS:
+        entries = [(w, f) for w, f in dictionary_entries(language) if common_entry(language, w, f)]
+        if language in ("de", "en"):
+            with tempfile.TemporaryDirectory() as folder:
+                dic = os.path.join(folder, "common.dic")
+                with open(dic, "w", encoding="utf-8") as out:
+                    out.write("%d\n" % len(entries))
+                    for w, f in entries:
+                        out.write(w + ("/" + f if f else "") + "\n")
+                aff = os.path.join(B.HUNSPELL_DIR, B.CommonWords.DICTS[language] + ".aff")
+                p = subprocess.run(["unmunch", dic, aff], capture_output=True)
+                if p.returncode != 0 or not p.stdout:
+                    die("unmunch failed for %s (apt-get install hunspell-tools): %s" % (language, p.stderr[:300]))
+                forms = p.stdout.decode("utf-8", errors="replace").split()
+        else:
+            forms = [w for w, _ in entries]
+        keys.update(fold(form) for form in forms)
+    return keys
+
+
+def stop_words():
+    """sources/stopwords.txt but its first names: words of the news vocabulary, months and
+    weekdays of our languages, demonyms."""
+    words, section = set(), ""
+    with open(os.path.join(HERE, "sources", "stopwords.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("# ---"):
+                section = line
+            elif line and not line.startswith("#") and "first names" not in section:
+                words.add(line)
+    return words
+
+
+def alone_names(candidates):
+    """The candidates (capitalised one-word names) whose key is the key of no ordinary word of
+    en de tr ru kk (any form hunspell accepts or unmunch gives, compared on the folded key,
+    since the compiled gazetteer stores classes per key: Schuler is no name alone when Schüler
+    is a noun) and of no stop word: the names that may stand alone for a person."""
+    candidates = sorted(candidates)
+    forms = {c: {B.lower_for(c, "tr"), B.lower_for(c, "xx")} for c in candidates}
+    lowered = sorted(set().union(*forms.values())) if forms else []
+    words = set()
+    for language in ALONE_LANGS:
+        words |= B.hunspell_accepted(language, lowered)
+    blocked = dictionary_keys() | {fold(w) for w in words} | {fold(w) for w in stop_words()}
+    return [c for c in candidates if fold(c) not in blocked]
+
+
 def main():
     if "--check" in sys.argv[1:]:
         print("name-parts.tsv: %d words, valid" % check())
@@ -122,6 +230,15 @@ def main():
         add(fields[0], "surname-listed")
     for fields in rows(os.path.join(names, "patronymics-ru.tsv"), 2):
         add(fields[0], "patronymic")
+    # Names that may stand alone: given names (nominative), Russian surnames, US Census surnames.
+    candidates = set()
+    for path, width in (("given-names.tsv", 5), ("surnames-ru.tsv", 2), ("surnames-listed.tsv", 2)):
+        for fields in rows(os.path.join(names, path), width):
+            name = unicodedata.normalize("NFC", fields[0].strip())
+            if " " not in name and "-" not in name and len(name) >= 3 and name[:1].isupper() and not B.is_all_caps(name):
+                candidates.add(name)
+    for word in alone_names(candidates):
+        add(word, "alone")
     for fields in rows(os.path.join(orgs, "org-keywords.tsv"), 3):
         position = fields[2]
         if position not in ("head-last", "head-first", "any"):

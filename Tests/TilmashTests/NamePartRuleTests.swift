@@ -102,4 +102,33 @@ import Testing
         #expect(try found("Kurtuluş Savaşı’nda Kirilov’un rolü büyüktü.", .turkish) == ["PERSON Kirilov rule:person"])
         #expect(try found("Girolamo’nun sarayı.", .turkish) == ["PERSON Girolamo rule:person"])
     }
+
+    /// A name part no dictionary holds, alone and unknown to the gazetteer, is a PERSON
+    /// (``LoneNameRule``); dictionary words, their forms under the folded key, months,
+    /// demonyms and mixed-case acronyms are not (spans from a real run).
+    @Test func loneNames() throws {
+        #expect(try found("Der Ball ging vorbei, sagte Sullivan. Die Schüler kamen im März mit Walter.", .german)
+                == ["PERSON Sullivan rule:person", "PERSON Walter rule:person"])
+        let turkish = try tagger.tag("Sonra Michael ve Madonna’nın albümü 4 Kasım 2003’te çıktı. Türk şarkıcı.", language: .turkish)
+        #expect(turkish.map { "\($0.range) \($0.text) \($0.type)" } == ["6..<13 Michael PERSON", "17..<24 Madonna PERSON"])
+        #expect(try found("On Friday the American MoU went to Sullivan and SAMs were sold.", .english) == ["PERSON Sullivan rule:person"])
+        // Through a case ending only in Cyrillic and inside a sentence; a Russian word at a
+        // line start is none, nor a Kazakh word that is a case form of a given name.
+        #expect(try found("Ширина деталей.\nТерезе мәзірін ашу.", .russian).isEmpty)
+        // Beside another capitalised word it is part of a longer name, left to the other rules.
+        #expect(try found("Das Spiel gegen Inter Mailand.", .german).allSatisfy { !$0.hasPrefix("PERSON") })
+    }
+
+    /// The lists behind ``NamePart/alone``: given names and surnames in, words out.
+    @Test func aloneClassFromTheLists() throws {
+        let image = tagger.gazetteer.image
+        func classes(_ key: String) -> NamePart {
+            var key = key
+            return key.withUTF8 { image.word(UnsafeRawBufferPointer($0)) }.map { image.wordClasses($0) } ?? []
+        }
+        for name in ["michael", "tobias", "sullivan", "kolb", "jones"] { #expect(classes(name).contains(.alone), "\(name)") }
+        // Young, Olive: English words; Schuler: the key of the German noun Schüler; Kasim:
+        // the Turkish month Kasım; Marz: März; Stadt: a German noun.
+        for word in ["young", "olive", "schuler", "kasim", "marz", "stadt", "friday"] { #expect(!classes(word).contains(.alone), "\(word)") }
+    }
 }

@@ -30,7 +30,7 @@ struct AcronymRule {
             guard letters.count <= 6, letters.count == others.count, !dotted,
                   !String(String.UnicodeScalarView(letters)).allSatisfy(romans.contains),
                   let key = unit.key, !lists.acronymWords.contains(key), !lists.titles.contains([key]),
-                  !capitals(index - 1), !capitals(index + 1), context.classes[index].subtracting([.listedSurname, .turkishWord]).isEmpty else { continue }
+                  !capitals(index - 1), !capitals(index + 1), context.classes[index].subtracting([.listedSurname, .turkishWord, .alone]).isEmpty else { continue }
             let range = unit.range.lowerBound..<(unit.range.upperBound - unit.apostropheSuffix)
             result.append(Candidate(range: range, units: index...index, type: .organization, canonical: "", rule: "org-acronym", id: "rule:org"))
         }

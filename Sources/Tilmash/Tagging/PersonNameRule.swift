@@ -104,9 +104,12 @@ struct PersonNameRule {
                     // A census surname is evidence except in German, where it is as often a
                     // noun (`Im Jahr`, `Am Sonntag`).
                     let listed = language != .german
-                    let strong = ((index + 1)...end).contains { surnameLike($0, in: context) || (listed && context.classes[$0].contains(.listedSurname)) }
                     // Two letters are a word as often as a name (`In`, `Am`, `Ed`).
-                    let common = !classes.isDisjoint(with: NamePart.common(in: language)) || (units[index].key?.unicodeScalars.count ?? 0) <= 2
+                    let short = (units[index].key?.unicodeScalars.count ?? 0) <= 2
+                    let common = !classes.isDisjoint(with: NamePart.common(in: language)) || short
+                    // After two letters a census surname that is an ordinary word too
+                    // (`Friday`, `Young`) is no evidence (`On Friday`; `Pam Butler` is).
+                    let strong = ((index + 1)...end).contains { surnameLike($0, in: context) || (listed && context.classes[$0].contains(.listedSurname) && (!short || context.classes[$0].contains(.alone))) }
                     let placeFirst = foreignType(index)
                     if (!common || strong) && (!placeFirst || strong) {
                         add(index, end, "person-given-name")

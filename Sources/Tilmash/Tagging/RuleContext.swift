@@ -6,6 +6,9 @@ struct RuleContext {
     let units: [MatchUnit]
     /// Name-part classes of each unit's word or of a reading of it.
     let classes: [NamePart]
+    /// Name-part classes of each unit's word itself, without its readings (a German
+    /// `Schüler` is no `Schül` + `-er`).
+    let wordClasses: [NamePart]
     /// The unit starts a sentence (first unit, or after `.` `!` `?` `…` `:` or a quote
     /// that follows one): a capital there says little.
     let sentenceStart: [Bool]
@@ -44,8 +47,10 @@ struct RuleContext {
         }
         var classes: [NamePart] = []
         classes.reserveCapacity(units.count)
-        for (index, word) in words.enumerated() {
-            var found = image.wordClasses(word)
+        let wordClasses = words.map { image.wordClasses($0) }
+        self.wordClasses = wordClasses
+        for (index, _) in words.enumerated() {
+            var found = wordClasses[index]
             if units[index].key != nil, !units[index].isHyphen, CharacterClass.isUppercase(units[index].text.unicodeScalars.first ?? " ") {
                 for reading in readings(index) { found.formUnion(image.wordClasses(reading.word)) }
             }

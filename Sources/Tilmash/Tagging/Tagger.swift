@@ -23,7 +23,8 @@
 /// 5. rules (source `rule`) add names the gazetteer lacks — capitalised words after a
 ///    person title (``PersonTitleRule``), capitalised phrases around an organisation head
 ///    noun (``OrganizationPhraseRule``), a web site named by its bare domain
-///    (``SiteNameRule``), an abbreviation in parentheses after a name, and later mentions
+///    (``SiteNameRule``), person names from their parts (``PersonNameRule``,
+///    ``LoneNameRule``), an abbreviation in parentheses after a name, and later mentions
 ///    of names the rules found;
 /// 6. overlapping candidates are resolved longest first.
 ///
@@ -83,6 +84,7 @@ public final class Tagger: Sendable {
         rules += AcronymRule(lists: lists).candidates(context)
         rules += CyrillicOrganizationRule(lists: lists).candidates(context, language: language)
         rules += ApostropheNameRule().candidates(context, language: language)
+        rules += LoneNameRule(lists: lists).candidates(context, titles: titles)
         // A rule name around a gazetteer name of the same type takes that entry's identity
         // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
         // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over

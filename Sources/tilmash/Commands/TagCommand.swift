@@ -17,8 +17,11 @@ enum TagCommand: Command {
     language spells it (Tokayev, Tokajew, Токаев, Тоқаев, Kasım Cömert Tokayev), also
     inflected (Astana’da, Kazakistanda, Kasachstans, Тоқаевтың, Москве: the span stops
     before an added ending). Rules add names the gazetteer lacks: capitalised words after
-    a person title (Dr., Büyükelçi, Präsident, министр) and organisation phrases
-    (Center for Strategic Studies under ...). Each FILE is one document, read in pieces cut
+    a person title (Dr., Büyükelçi, Präsident, министр), organisation phrases
+    (Center for Strategic Studies under ...), a given name with capitalised words
+    (Lars Müller), a given name or surname no dictionary holds standing alone (sagte
+    Sullivan), acronyms, Turkish names before an apostrophe ending (Vivaldi’nin) and
+    names beside a place designator (Almaty oblysy). Each FILE is one document, read in pieces cut
     at paragraph breaks (blank lines) after 64 KB — at a line break after 128 KB, at a
     space in a longer line — so memory stays flat; offsets count from the file's start.
     Names found in one piece are not carried to the next.

@@ -36,6 +36,11 @@ struct NamePart: OptionSet, Sendable, Hashable {
     /// A lower-case word of the Turkish dictionary (hunspell-tr, 3–10 letters: `ekim`,
     /// `konsey`): capitalised before an apostrophe suffix it is still no name (`Ekim’de`).
     static let turkishWord = NamePart(rawValue: 1 << 14)
+    /// A given name or surname that is no word of English, German, Turkish, Russian or
+    /// Kazakh (their hunspell dictionaries with affix rules) and no German common noun
+    /// (`Michael`, `Tobias`, `Sullivan`, `Kolb`; not `Young`, `Olive`, `Ernst`): alone,
+    /// capitalised and unknown to the gazetteer it names a person (``LoneNameRule``).
+    static let alone = NamePart(rawValue: 1 << 15)
 
     /// The common-word flags that matter in text of `language`.
     static func common(in language: Language) -> NamePart {
@@ -53,6 +58,6 @@ struct NamePart: OptionSet, Sendable, Hashable {
         ("org-head", .organizationHead), ("org-head-first", .organizationHeadFirst), ("org-legal", .legalForm),
         ("place-after", .placeAfter), ("place-before", .placeBefore),
         ("common-en", .commonEnglish), ("common-de", .commonGerman), ("common-tr", .commonTurkish), ("common-ru", .commonRussian),
-        ("surname-listed", .listedSurname), ("word-tr", .turkishWord),
+        ("surname-listed", .listedSurname), ("word-tr", .turkishWord), ("alone", .alone),
     ]
 }
