@@ -131,4 +131,22 @@ import Testing
         // the Turkish month Kasım; Marz: März; Stadt: a German noun.
         for word in ["young", "olive", "schuler", "kasim", "marz", "stadt", "friday"] { #expect(!classes(word).contains(.alone), "\(word)") }
     }
+
+    /// Turkish heads of place names (İmparatorluğu, Devleti, Boğazı …, with their case forms)
+    /// and a locative after the apostrophe make a PLACE; the ending stays outside.
+    @Test func turkishPlaceHeadsAndLocatives() throws {
+        let entities = try tagger.tag("1453'te Doğu Roma İmparatorluğu son buldu. Hipponion Calabria’da kuruldu. Kilikya’nın valisi Termopylae Geçidi'nde savaştı.", language: .turkish)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type)" }
+                == ["8..<31 Doğu Roma İmparatorluğu PLACE", "53..<61 Calabria PLACE", "74..<81 Kilikya PERSON", "93..<110 Termopylae Geçidi PLACE"])
+        #expect(entities.first?.id == "rule:place")
+    }
+
+    /// A sports-club prefix starts an ORG over the capitalised words after it, known places
+    /// included; a head that also ends names starts none unless it is an abbreviation.
+    @Test func headFirstOrganisations() throws {
+        #expect(try found("Der VfL Osnabrück spielt gegen den SV Wehen-Wiesbaden, dann gegen FC Schalke 04 und Borussia Mönchengladbach.", .german)
+                == ["ORG VfL Osnabrück rule:org", "ORG SV Wehen-Wiesbaden rule:org", "ORG FC Schalke 04 rule:org", "ORG Borussia Mönchengladbach rule:org"])
+        #expect(try found("The Turkic Council Foreign Ministers met.", .english) == ["ORG Turkic Council org:organization-of-turkic-states"])
+        #expect(try found("Er hatte Dinamo Bükreş und AS Rom im Blick.", .german) == ["ORG Dinamo Bükreş rule:org", "ORG AS Rom rule:org"])
+    }
 }

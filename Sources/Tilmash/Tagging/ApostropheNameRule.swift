@@ -10,11 +10,16 @@
 /// dictionary (`Ekim’de`, `Konsey’in`: ``NamePart/turkishWord``), also with a possessive
 /// ending (`Kupası’nı`: ``RuleContext/turkishPossessiveCompound``), a listed organisation head
 /// or place designator, and a stem of fewer than three letters. Source `rule`, id
-/// `rule:person`; the ending stays outside the span.
+/// `rule:person`; the ending stays outside the span. A locative ending (`’da`, `’de`,
+/// `’ta`, `’te`, also `’daki`…: *in* a place) and a dative after the compound's buffer `n`
+/// (`Kadışehri’ne`, `Conkbayırı’na`) make it a PLACE instead (`Calabria’da`,
+/// `Karkamış’ta`): id `rule:place`.
 struct ApostropheNameRule {
     /// Endings of language names and adverbs, which Turkish also writes with a capital and
     /// an apostrophe (keys are folded to ASCII: `ça` is `ca`).
     private static let languageEndings: [String] = ["ca", "ce"]
+    /// Endings after the apostrophe that put the word in a place (folded: `ı` is `i`).
+    private static let placeEndings: Set<String> = ["da", "de", "ta", "te", "daki", "deki", "taki", "teki", "na", "ne"]
 
     func candidates(_ context: RuleContext, language: Language) -> [Candidate] {
         guard language == .turkish || language == .azerbaijani else { return [] }
@@ -28,7 +33,12 @@ struct ApostropheNameRule {
                   let key = unit.key, key.unicodeScalars.count >= 3,
                   !Self.languageEndings.contains(where: { key.hasSuffix($0) }) else { continue }
             let range = unit.range.lowerBound..<(unit.range.upperBound - unit.apostropheSuffix)
-            result.append(Candidate(range: range, units: index...index, type: .person, canonical: "", rule: "person-apostrophe", id: "rule:person"))
+            let ending = unit.wholeKey.flatMap { whole in whole.lastIndex(where: { $0 == "'" || $0 == "’" }).map { String(whole[whole.index(after: $0)...]) } } ?? ""
+            if Self.placeEndings.contains(ending) {
+                result.append(Candidate(range: range, units: index...index, type: .place, canonical: "", rule: "place-apostrophe", id: "rule:place"))
+            } else {
+                result.append(Candidate(range: range, units: index...index, type: .person, canonical: "", rule: "person-apostrophe", id: "rule:person"))
+            }
         }
         return result
     }

@@ -77,7 +77,8 @@ public final class Tagger: Sendable {
         let context = RuleContext(units: units, scalars: scalars, words: lookups.words, readings: lookups.readings, image: gazetteer.image, knownTypes: knownTypes, language: language)
         let titles = PersonTitleRule(lists: lists)
         var rules = titles.candidates(units, knownTypes: knownTypes)
-        rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes, classes: context.classes)
+        rules += OrganizationPhraseRule(lists: lists).candidates(units, titles: titles, knownTypes: knownTypes, classes: context.classes,
+                                                                 lineBreakBefore: context.lineBreakBefore)
         rules += SiteNameRule().candidates(units, tokens: tokens)
         rules += PersonNameRule(lists: lists).candidates(context, titles: titles, language: language)
         rules += PlaceDesignatorRule(lists: lists).candidates(context)
@@ -89,13 +90,16 @@ public final class Tagger: Sendable {
         // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
         // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over
         // exactly the gazetteer name's words keeps the gazetteer's span ("Президент Тоқаевтың":
-        // the ending stays outside).
+        // the ending stays outside); a place rule takes it only over exactly those words.
         for index in rules.indices {
             let type = rules[index].type(in: gazetteer)
             guard let inner = candidates.first(where: { rules[index].units.contains($0.units.lowerBound)
                 && rules[index].units.contains($0.units.upperBound) && $0.type(in: gazetteer) == type }) else { continue }
             if rules[index].units == inner.units { rules[index].range = inner.range }
             if type == .person, !sharesAName(rules[index], inner, units: units) { continue }
+            // A place named with more words is another place: `Doğu Roma İmparatorluğu` is
+            // not Rome, `Almaty oblysy` not the city.
+            if type == .place, rules[index].units != inner.units { continue }
             rules[index].terminals = inner.terminals
         }
         candidates += rules
