@@ -150,3 +150,37 @@ import Testing
         #expect(try found("Er hatte Dinamo Bükreş und AS Rom im Blick.", .german) == ["ORG Dinamo Bükreş rule:org", "ORG AS Rom rule:org"])
     }
 }
+
+extension NamePartRuleTests {
+    /// A Turkish place name that only labels a competition, a treaty, a war or a building is
+    /// not tagged (GUIDELINES rule 6), up to two capitalised words before the head; a
+    /// hyphenated pair names its parties (rule 5), a lower-case designator or a suffix after
+    /// the place's apostrophe ends the phrase; `-ce` after a country name makes a language.
+    /// Spans hand-checked.
+    @Test func placesThatOnlyLabelAThing() throws {
+        let text = "Türkiye Kupası'nı ve Avrupa Kupasını kazandı. 1980 Moskova Olimpiyatları'nda yüzdü. Paris Antlaşması'yla savaş bitti. "
+            + "Incheon Uluslararası Havalimanı'ndan kalktı. Kazakistan-Rusya Anlaşması imzalandı. Portekizce ve Çince biliyor, Ankara'da yaşıyor. "
+            + "Konya ovasında Konya Muharebesi'ne giriştiler. Türkiye'nin Kupası yok."
+        let entities = try tagger.tag(text, language: .turkish)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type)" }
+                == ["163..<173 Kazakistan PLACE", "174..<179 Rusya PLACE", "230..<236 Ankara PLACE", "249..<263 Konya ovasında PLACE", "296..<303 Türkiye PLACE"])
+        // Other languages keep the place (`Iraq War`: the English datasets tag it).
+        #expect(try found("The Iraq War began.", .english) == ["PLACE Iraq country:IQ"])
+    }
+}
+
+extension NamePartRuleTests {
+    /// Cyrillic organisation names: none starts at a sentence start (every word has a
+    /// capital there); in Russian the words before the head are adjectives and the first is
+    /// no known place (`в Москве состоялось заседание … правительства`, `в России завод` are
+    /// places and words). Spans hand-checked.
+    @Test func cyrillicOrganisationsNeedAdjectives() throws {
+        let text = "Рабочая группа включает ГУ МЧС. Японская полиция отметила это. 30 июля в Москве состоялось заседание российского правительства. "
+            + "Volkswagen планирует построить в России завод. Об этом сообщил председатель Конституционного суда и член Социалистической рабочей партии."
+        let entities = try tagger.tag(text, language: .russian)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type) \($0.id)" }
+                == ["73..<79 Москве PLACE city:524901", "128..<138 Volkswagen ORG org:volkswagen", "161..<167 России PLACE country:RU",
+                    "204..<225 Конституционного суда ORG rule:org", "233..<264 Социалистической рабочей партии ORG rule:org"])
+        #expect(CyrillicOrganizationRule.isRussianAdjective("российского") && !CyrillicOrganizationRule.isRussianAdjective("москве"))
+    }
+}

@@ -9,9 +9,13 @@
 /// - a name in quotes after a head or a legal form, whatever its case: `движения
 ///   «Солидарность»`, `партия «Яблоко»`, `ТОО «Казахмыс»` — the name without the quotes.
 ///
-/// At a sentence start, where every word has a capital, only a capitalised word right
-/// before the head counts (`Национальный банк`), and a head there starts no name
-/// (`Правительство уволило часть врачей`).
+/// At a sentence start, where every word has a capital, no name starts: a capital there
+/// says nothing (`Рабочая группа включает…`, `Японская полиция отметила…`, `Правительство
+/// уволило часть врачей`). In Russian text the words before the head must be adjectives
+/// (by their endings: `Конституционного суда`, `Социалистической рабочей партии`) and the
+/// first no name the gazetteer knows: a Russian name puts a place after its head
+/// (`Верховный суд Бангладеша`), so `в Москве состоялось заседание правительства` or
+/// `в России завод` is no organisation.
 ///
 /// Source `rule`, id `rule:org`.
 struct CyrillicOrganizationRule {
@@ -50,8 +54,10 @@ struct CyrillicOrganizationRule {
                 var start = index - 1
                 while start >= 0, index - start <= 3, lowerWord(start) { start -= 1 }
                 if start >= 0, start < index, cyrillic(start), units[start].startsWithCapital, context.isCapitalizedWord(start),
-                   !context.sentenceStart[start] || start == index - 1, let first = units[start].key, !Self.stopWords.contains(first),
-                   context.knownTypes[start] == nil || context.knownTypes[start] == .place, !units[start].isAllCapitals || start == index - 1 {
+                   !context.sentenceStart[start], let first = units[start].key, !Self.stopWords.contains(first),
+                   context.knownTypes[start] == nil || (context.knownTypes[start] == .place && language != .russian),
+                   !units[start].isAllCapitals || start == index - 1,
+                   language != .russian || (start..<index).allSatisfy({ units[$0].key.map(Self.isRussianAdjective) ?? false }) {
                     add(start, index)
                     continue
                 }
@@ -64,6 +70,15 @@ struct CyrillicOrganizationRule {
             }
         }
         return result
+    }
+
+    /// Endings of Russian adjectives in every case and gender (keys: lower case).
+    static let russianAdjectiveEndings = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+                                          "ую", "юю", "ых", "их", "ыми", "ими", "ей", "ом", "ем"]
+
+    /// The key looks like a Russian adjective: four letters or more, an adjective ending.
+    static func isRussianAdjective(_ key: String) -> Bool {
+        key.unicodeScalars.count >= 4 && russianAdjectiveEndings.contains { key.hasSuffix($0) }
     }
 
     /// Words that end an organisation's lower-case tail: prepositions, conjunctions,

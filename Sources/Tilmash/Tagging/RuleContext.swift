@@ -29,10 +29,12 @@ struct RuleContext {
     /// By last byte, so that a word is compared only with the endings it can have.
     private static let possessiveEndings: [UInt8: [String]] = {
         let possessives = ["i", "u", "si", "su", "lari", "leri"]
-        let cases = ["", "na", "ne", "nda", "nde", "ndan", "nden", "ni", "nu", "nin", "nun", "yla", "yle"]
-        let all = possessives.flatMap { possessive in cases.map { possessive + $0 } }.sorted { $0.count > $1.count }
+        let all = possessives.flatMap { possessive in possessiveCases.map { possessive + $0 } }.sorted { $0.count > $1.count }
         return Dictionary(grouping: all, by: { $0.utf8.last! })
     }()
+    /// The case endings a Turkish possessive form takes without an apostrophe (folded keys):
+    /// none, dative, locative, ablative, accusative, genitive, instrumental.
+    static let possessiveCases = ["", "na", "ne", "nda", "nde", "ndan", "nden", "ni", "nu", "nin", "nun", "yla", "yle"]
     /// Final consonants a vowel ending softens (folded keys: ğ = g): mabet → mabedi, çocuk → çocuğu.
     private static let softened: [Character: Character] = ["d": "t", "g": "k", "b": "p"]
 

@@ -26,7 +26,9 @@
 ///    (``SiteNameRule``), person names from their parts (``PersonNameRule``,
 ///    ``LoneNameRule``), an abbreviation in parentheses after a name, and later mentions
 ///    of names the rules found;
-/// 6. overlapping candidates are resolved longest first.
+/// 6. a Turkish place name that only labels an event or a building (`Türkiye Kupası`,
+///    `Paris Antlaşması`) is dropped (``LabelCompoundFilter``);
+/// 7. overlapping candidates are resolved longest first.
 ///
 /// `Sendable`: a tagger is immutable after construction and may be shared by threads.
 public final class Tagger: Sendable {
@@ -105,6 +107,7 @@ public final class Tagger: Sendable {
         candidates += rules
         candidates += DocumentAliasRule().candidates(units, known: candidates)
         candidates += PersonMentionRule(inflection: inflection).candidates(context, known: candidates, gazetteer: gazetteer, language: language)
+        candidates = LabelCompoundFilter(lists: lists).filter(candidates, units: units, language: language) { $0.type(in: self.gazetteer) }
         return Candidate.select(candidates).map { $0.entity(in: scalars, gazetteer: gazetteer) }
     }
 

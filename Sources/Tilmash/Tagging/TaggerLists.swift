@@ -13,6 +13,9 @@ struct TaggerLists: Sendable {
     let acronymWords: Set<String>
     /// Surnames too common to name a person alone (`common-surnames.txt`).
     let commonSurnames: Set<String>
+    /// Turkish and Azerbaijani heads of names a place only labels (`label-heads.txt`:
+    /// `kupasi`, `savasi`, `havalimani`).
+    let labelHeads: Set<String>
     /// The connectors that join two names ("and", "und", "ve", "и").
     let conjunctions: Set<String> = ["and", "und", "ve", "и"]
 
@@ -47,6 +50,7 @@ struct TaggerLists: Sendable {
         connectors = Set(try lines("name-connectors.txt"))
         commonSurnames = Set(try lines("common-surnames.txt"))
         acronymWords = Set(try lines("acronym-words.txt"))
+        labelHeads = Set(try lines("label-heads.txt"))
         var endings: [Unicode.Scalar: [(ending: [Unicode.Scalar], minimumStem: Int)]] = [:]
         for line in try lines("name-morphology.tsv") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
