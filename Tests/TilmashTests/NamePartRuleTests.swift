@@ -184,3 +184,24 @@ extension NamePartRuleTests {
         #expect(CyrillicOrganizationRule.isRussianAdjective("российского") && !CyrillicOrganizationRule.isRussianAdjective("москве"))
     }
 }
+
+extension NamePartRuleTests {
+    /// A derivational -li/-lu after the apostrophe makes a demonym (no entity); a case
+    /// ending after it keeps the name (spans hand-checked).
+    @Test func demonymsAfterTheApostrophe() throws {
+        let entities = try tagger.tag("ABD'li aktör ABD'de yaşıyor; Burkina Faso'lu futbolcu Afganistan'la oynadı, ABD'liler izledi.", language: .turkish)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type)" } == ["13..<16 ABD PLACE", "54..<64 Afganistan PLACE"])
+    }
+}
+
+extension NamePartRuleTests {
+    /// Russian endings that replace a soft sign or a plural -ы (`Израиля`, `Нидерландов`),
+    /// also where the inflected word is a form of a given name too; the Moon, the Earth and
+    /// the ISS are places one travels to (spans hand-checked).
+    @Test func russianFormsAndCelestialPlaces() throws {
+        let entities = try tagger.tag("Премьер-министр Израиля прилетел из Нидерландов. НАСА вернётся на Луну, а экипаж МКС — на Землю.", language: .russian)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type) \($0.id)" }
+                == ["16..<23 Израиля PLACE country:IL", "36..<47 Нидерландов PLACE country:NL", "49..<53 НАСА ORG org:nasa",
+                    "66..<70 Луну PLACE geo:moon", "81..<84 МКС PLACE geo:iss", "90..<95 Землю PLACE geo:earth"])
+    }
+}

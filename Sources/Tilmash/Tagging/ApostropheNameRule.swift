@@ -33,8 +33,7 @@ struct ApostropheNameRule {
                   let key = unit.key, key.unicodeScalars.count >= 3,
                   !Self.languageEndings.contains(where: { key.hasSuffix($0) }) else { continue }
             let range = unit.range.lowerBound..<(unit.range.upperBound - unit.apostropheSuffix)
-            let ending = unit.wholeKey.flatMap { whole in whole.lastIndex(where: { $0 == "'" || $0 == "’" }).map { String(whole[whole.index(after: $0)...]) } } ?? ""
-            if Self.placeEndings.contains(ending) {
+            if Self.placeEndings.contains(String(unit.apostropheEnding)) {
                 result.append(Candidate(range: range, units: index...index, type: .place, canonical: "", rule: "place-apostrophe", id: "rule:place"))
             } else {
                 result.append(Candidate(range: range, units: index...index, type: .person, canonical: "", rule: "person-apostrophe", id: "rule:person"))

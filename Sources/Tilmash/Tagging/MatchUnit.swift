@@ -21,6 +21,13 @@ struct MatchUnit: Sendable {
     /// contain an inflected word ("Asya’da Etkileşim ve Güven Artırıcı Önlemler Konferansı").
     var wholeKey: String? = nil
 
+    /// The key of the suffix after the apostrophe (`da` in `Kilikya’da`, `li` in `ABD'li`),
+    /// empty when there is none.
+    var apostropheEnding: Substring {
+        guard let whole = wholeKey, let apostrophe = whole.lastIndex(where: { $0 == "'" || $0 == "’" }) else { return "" }
+        return whole[whole.index(after: apostrophe)...]
+    }
+
     /// The unit is a hyphen (compared by bytes: `String ==` on a non-ASCII key takes
     /// Unicode's slow path).
     var isHyphen: Bool { key.map { $0.utf8.count == 1 && $0.utf8.first == UInt8(ascii: "-") } ?? false }

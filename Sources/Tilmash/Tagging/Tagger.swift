@@ -27,7 +27,8 @@
 ///    ``LoneNameRule``), an abbreviation in parentheses after a name, and later mentions
 ///    of names the rules found;
 /// 6. a Turkish place name that only labels an event or a building (`Türkiye Kupası`,
-///    `Paris Antlaşması`) is dropped (``LabelCompoundFilter``);
+///    `Paris Antlaşması`) is dropped (``LabelCompoundFilter``), and so is a name with a
+///    derivational ending after its apostrophe (`ABD'li`: ``DemonymFilter``);
 /// 7. overlapping candidates are resolved longest first.
 ///
 /// `Sendable`: a tagger is immutable after construction and may be shared by threads.
@@ -108,6 +109,7 @@ public final class Tagger: Sendable {
         candidates += DocumentAliasRule().candidates(units, known: candidates)
         candidates += PersonMentionRule(inflection: inflection).candidates(context, known: candidates, gazetteer: gazetteer, language: language)
         candidates = LabelCompoundFilter(lists: lists).filter(candidates, units: units, language: language) { $0.type(in: self.gazetteer) }
+        candidates = DemonymFilter().filter(candidates, units: units, language: language)
         return Candidate.select(candidates).map { $0.entity(in: scalars, gazetteer: gazetteer) }
     }
 
@@ -115,13 +117,15 @@ public final class Tagger: Sendable {
 
     /// Step 2–3: for each start unit the longest alias match (an uninflected one wins a tie
     /// with an inflected one; otherwise the first found). A one-word match through a case
-    /// ending is no match when the whole word is a listed given name (`Natalya` is not
-    /// Natal + `-ya`).
+    /// ending added to the name is no match when the whole word is a listed given name
+    /// (`Natalya` is not Natal + `-ya`); an ending that replaced letters reads the name
+    /// itself (`Израиля` is Israel, also a form of the given name Израиль).
     private func gazetteerCandidates(_ units: [MatchUnit], language: Language, lookups: UnitLookups) -> [Candidate] {
         var candidates: [Candidate] = []
         var best: Candidate?
         for match in aliasMatches(units, language: language, lookups: lookups) {
             if match.inflected, match.units.count == 1, units[match.units.lowerBound].apostropheSuffix == 0,
+               match.range.upperBound < units[match.units.lowerBound].range.upperBound,
                gazetteer.image.wordClasses(lookups.words[match.units.lowerBound]).contains(.given) { continue }
             if let current = best, current.units.lowerBound != match.units.lowerBound {
                 candidates.append(current)
