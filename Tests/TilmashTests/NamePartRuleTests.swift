@@ -205,3 +205,15 @@ extension NamePartRuleTests {
                     "66..<70 Луну PLACE geo:moon", "81..<84 МКС PLACE geo:iss", "90..<95 Землю PLACE geo:earth"])
     }
 }
+
+extension NamePartRuleTests {
+    /// A Turkish possessive compound joins a person's name only as a listed word itself, not
+    /// through a reading (`Savaşı` is no given name Savaş + `-ı`), and a Roman numeral before
+    /// such a phrase is no initial; `life` is no organisation (the smiley of `life:)` does
+    /// not make a key). Spans hand-checked.
+    @Test func wordsThatOnlyReadAsNames() throws {
+        let entities = try tagger.tag("1914'te I. Dünya Savaşı başladı; Kurtuluş Savaşı'nda A. Demir ve Savaş Yılmaz vardı.", language: .turkish)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type)" } == ["53..<61 A. Demir PERSON", "65..<77 Savaş Yılmaz PERSON"])
+        #expect(try found("It was the life of the party, said Life magazine.", .english).isEmpty)
+    }
+}

@@ -55,7 +55,9 @@ struct PersonNameRule {
             guard let key = units[index].key else { return true }
             return lists.organizationHeads.contains(key) || !context.classes[index].isDisjoint(with: [.organizationHead, .organizationHeadFirst, .legalForm, .placeAfter, .placeBefore])
                 || titles.startsTitle(index, in: units) || lists.connectors.contains(key)
-                || (context.turkishPossessiveCompound[index] && context.classes[index].isDisjoint(with: [.given, .surname, .patronymic]))
+                // A possessive compound is a name part only as a word of the lists itself, not
+                // through a reading (`Savaşı` is no Savaş + `-ı`: `Dünya Savaşı` is a war).
+                || (context.turkishPossessiveCompound[index] && context.wordClasses[index].isDisjoint(with: [.given, .surname, .patronymic]))
         }
         func foreignType(_ index: Int) -> Bool { context.knownTypes[index].map { $0 != .person } ?? false }
         /// Extends a name from `start` over capitalised words (at most `limit` more), also
@@ -90,7 +92,11 @@ struct PersonNameRule {
             if context.isInitial(index), context.sentenceStart[index] == false || context.isInitial(index + 1) || index + 1 < units.count {
                 var next = index
                 while context.isInitial(next), next + 1 < units.count, !context.lineBreakBefore[next + 1] { next += 1 }
-                if next > index, !context.isInitial(next), context.isCapitalizedWord(next), !blocked(next), !foreignType(next) || surnameLike(next, in: context) {
+                // Not before a Turkish possessive compound: `I. Dünya Savaşı` is a war (the
+                // initial is a Roman numeral).
+                let compoundAfter = next + 1 < units.count && context.turkishPossessiveCompound[next + 1]
+                if next > index, !context.isInitial(next), context.isCapitalizedWord(next), !blocked(next), !compoundAfter,
+                   !foreignType(next) || surnameLike(next, in: context) {
                     add(index, next, "person-initials")
                     index = next
                     continue
