@@ -217,3 +217,14 @@ extension NamePartRuleTests {
         #expect(try found("It was the life of the party, said Life magazine.", .english).isEmpty)
     }
 }
+
+extension NamePartRuleTests {
+    /// An acronym with a hyphen and a number after it is a model or mission code, no
+    /// organisation; a broadcaster named after a country is an ORG in its case forms, not
+    /// the country (spans hand-checked).
+    @Test func codesAndBroadcasters() throws {
+        let entities = try tagger.tag("Корабль «Союз ТМА-12» и шаттл STS-124 летят, сообщил «Голосу Америки» представитель ДПНИ.", language: .russian)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type) \($0.id)" }
+                == ["54..<68 Голосу Америки ORG org:voice-of-america", "84..<88 ДПНИ ORG rule:org"])
+    }
+}

@@ -3,7 +3,8 @@
 /// `ГУВД`, `ДПНИ`, `NBA`, `FMH`, `SSK`. Not a known name, not a Roman numeral, not one of
 /// a person title in capitals (`SAYIN`), not one of the everyday abbreviations (`TV`, `CEO`, `PDF`, `USD`, `OK`: `Resources/tagging/
 /// acronym-words.txt`), not single letters with periods (`P.S.`, `J.R.`: abbreviations and
-/// initials), not in a headline written in capitals (a neighbour in capitals too). Source
+/// initials), not in a headline written in capitals (a neighbour in capitals too), not a
+/// model or mission code (a hyphen and a number after it: `STS-124`, `ТМА-12`). Source
 /// `rule`, id `rule:org`.
 struct AcronymRule {
     let lists: TaggerLists
@@ -31,6 +32,9 @@ struct AcronymRule {
                   !String(String.UnicodeScalarView(letters)).allSatisfy(romans.contains),
                   let key = unit.key, !lists.acronymWords.contains(key), !lists.titles.contains([key]),
                   !capitals(index - 1), !capitals(index + 1), context.classes[index].subtracting([.listedSurname, .turkishWord, .alone]).isEmpty else { continue }
+            if index + 2 < units.count, units[index + 1].isHyphen, units[index + 2].text.unicodeScalars.first.map({ $0.properties.numericType != nil }) == true {
+                continue
+            }
             let range = unit.range.lowerBound..<(unit.range.upperBound - unit.apostropheSuffix)
             result.append(Candidate(range: range, units: index...index, type: .organization, canonical: "", rule: "org-acronym", id: "rule:org"))
         }

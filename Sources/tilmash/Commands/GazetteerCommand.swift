@@ -46,10 +46,10 @@ enum GazetteerCommand: Command {
 
     Examples:
       $ tilmash gazetteer compile Corpora/gazetteer/data -o names.tlmg
-      compiled 21088 entries, 87856 aliases into names.tlmg (27.1 MB)
+      compiled 21089 entries, 87866 aliases into names.tlmg (27.1 MB)
       $ echo 'Tokayev besuchte Astana.' | tilmash tag --gazetteer names.tlmg --format text
       $ tilmash gazetteer check Corpora/gazetteer/data
-      Corpora/gazetteer/data: 21088 entries, no problems
+      Corpora/gazetteer/data: 21089 entries, no problems
       $ tilmash gazetteer export --format flashtext | grep -m3 '^Tokajew=\\|^Токаев=\\|^Kasachstan='
       exported 81020 aliases (6799 aliases left out: capital-only or folding alike)
       Kasachstan=>country:KZ
