@@ -18,6 +18,12 @@ Output: UTF-8, `#` comments, one word per line: `word <TAB> class,class...`, sor
                  after a given name it makes a person name (Pam Butler), alone it names none
   word-tr        a lower-case word of 3-10 letters of the Turkish hunspell dictionary (Debian
                  hunspell-tr, MPL-2.0): capitalised before an apostrophe it is no name (Ekim'de)
+  lexicon-place  a Russian geographical name, in its case forms (OpenCorpora Geox nouns:
+                 Приморья, Балтии, Курилы; Corpora/names/data/places-orgs-ru.tsv)
+  lexicon-org    a Russian organisation name, in its case forms (OpenCorpora Orgn nouns:
+                 Билайн, Росбалта, Мосгордумы)
+  lexicon-common the lexicon name is also a form of an ordinary Russian word (Орле: орёл,
+                 Восток), so only a capital inside a sentence makes it a name
   alone          a given name or surname that is no word of en de tr ru kk (hunspell with its
                  affix rules, lower-cased the Turkish and the plain way) and no form of a German common
                  noun, compared on the folded match key (Michael, Tobias, Sullivan, Kolb; not Young, Olive, Ernst, Rede): alone,
@@ -43,7 +49,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
 OUT = os.path.join(HERE, "data", "parts", "name-parts.tsv")
 CLASSES = ["given", "surname", "patronymic", "org-head", "org-head-first",
-           "org-legal", "place-after", "place-before", "common-en", "common-de", "common-tr", "common-ru", "surname-listed", "word-tr", "alone"]
+           "org-legal", "place-after", "place-before", "common-en", "common-de", "common-tr", "common-ru", "surname-listed", "word-tr", "alone",
+           "lexicon-place", "lexicon-org", "lexicon-common"]
 
 
 def die(message):
@@ -230,6 +237,10 @@ def main():
         add(fields[0], "surname-listed")
     for fields in rows(os.path.join(names, "patronymics-ru.tsv"), 2):
         add(fields[0], "patronymic")
+    for fields in rows(os.path.join(names, "places-orgs-ru.tsv"), 4):
+        add(fields[0], "lexicon-" + fields[2])
+        if fields[3] == "1":
+            add(fields[0], "lexicon-common")
     # Names that may stand alone: given names (nominative), Russian surnames, US Census surnames.
     candidates = set()
     for path, width in (("given-names.tsv", 5), ("surnames-ru.tsv", 2), ("surnames-listed.tsv", 2)):

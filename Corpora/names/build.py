@@ -73,6 +73,7 @@ LISTED_HEADER = "# surname\trank"
 # as a surname (Young, King, Hall, Park stay; You, Be, Party, Bank go).
 LISTED_COMMON_MAX_RANK = 2000
 FORMS_HEADER = "# form\tlemma"
+LEXICON_HEADER = "# form\tlemma\tclass\tcommon"
 MORPH_HEADER = "# suffix\tscript\tkind\tgender\tmin_stem\tnote"
 
 
@@ -291,6 +292,46 @@ def read_opencorpora():
         else:
             lemmas.intersection_update({l for l in lemmas if "ё" not in l} or lemmas)
     return out, nforms
+
+
+def read_opencorpora_lexicon():
+    """Return {capitalised form: (lemma, class, common)} for the nouns OpenCorpora marks as
+    geographical names (Geox: Приморья, Балтии, Курилы -> class place) or organisation names
+    (Orgn: Билайн, Росбалта -> class org). common is "1" where the lower-case form is also a
+    form of an ordinary word of the dictionary (орле: орёл; курил: курить), "0" otherwise.
+    Left out: adjectives (хабаровском), forms with a hyphen or a dot (the tokenizer splits them:
+    лента.ру), forms
+    that are also given names, surnames or patronymics (Марса), forms of both classes."""
+    import pymorphy3
+    import pymorphy3_dicts_ru  # noqa: F401
+    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    d = morph.dictionary
+    proper = {"Geox", "Orgn", "Name", "Surn", "Patr"}
+    out = {}
+    for word, (para_id, idx) in d.words.iteritems():
+        gr = d.build_tag_info(para_id, idx).grammemes
+        klass = "place" if "Geox" in gr else "org" if "Orgn" in gr else None
+        if klass is None or "NOUN" not in gr or "-" in word or "." in word:
+            continue
+        if any(c not in CYR_LETTERS for c in word):
+            raise BuildError("OpenCorpora (pymorphy3-dicts-ru): unexpected characters in %r" % word)
+        parses = [d.build_tag_info(*p).grammemes for p in d.words.get(word)]
+        if any(g & {"Name", "Surn", "Patr"} for g in parses):
+            continue
+        kinds = {"place" if "Geox" in g else "org" for g in parses if g & {"Geox", "Orgn"}}
+        if len(kinds) > 1:
+            continue
+        common = "1" if any(not (g & proper) for g in parses) else "0"
+        lemma = cap_word(d.build_normal_form(para_id, idx, word))
+        forms = [(cap_word(word), lemma)]
+        if "ё" in word:
+            forms.append((cap_word(word.replace("ё", "е")), lemma.replace("ё", "е")))
+        for form, lem in forms:
+            form, lem = nfc(form), nfc(lem)
+            if form in out and out[form] != (lem, klass, common):
+                lem = min(lem, out[form][0])  # one row per form: the first lemma in code-point order
+            out[form] = (lem, klass, common)
+    return out
 
 
 # Russian Cyrillic to the Latin spellings nam_dict.txt uses (English, German, French, Polish ...).
@@ -522,6 +563,9 @@ def build():
                              % (fm, lemma))
     counts["given-names-ru-forms.tsv"] = write_tsv("given-names-ru-forms.tsv",
                                                    [oc_note, FORMS_HEADER], rows)
+    lexicon = read_opencorpora_lexicon()
+    counts["places-orgs-ru.tsv"] = write_tsv("places-orgs-ru.tsv", [oc_note, LEXICON_HEADER],
+                                             [[fm, *lexicon[fm]] for fm in sorted(lexicon)])
     census = read_census_surnames()
     listed = listed_surnames(census)
     census_note = ("# source: names %s dist.all.last (US Census Bureau 1990 surname list, public "
@@ -640,6 +684,15 @@ def check():
         if lemma not in given_cyr:
             raise BuildError("%s: lemma %r is not a Cyrillic row of given-names.tsv" % (where, lemma))
     check_sorted_unique("given-names-ru-forms.tsv", [(w, tuple(c)) for w, c in rows])
+    rows = check_rows("places-orgs-ru.tsv", 4)
+    for where, (fm, lemma, klass, common) in rows:
+        check_name_field(where, fm, "Cyrl")
+        check_name_field(where, lemma, "Cyrl")
+        if klass not in ("place", "org") or common not in ("0", "1"):
+            raise BuildError("%s: class must be place or org and common 0 or 1" % where)
+    check_sorted_unique("places-orgs-ru.tsv", [(w, c[0]) for w, c in rows])
+    if len(rows) < 10000:
+        raise BuildError("places-orgs-ru.tsv: only %d rows" % len(rows))
     rows = check_rows("name-morphology.tsv", 6)
     src = parse_morphology(os.path.join(SRC, "name-morphology.tsv"), "name-morphology.tsv")
     if sorted(src, key=lambda r: (r[1], r[2], r[0])) != [c for _, c in rows]:

@@ -153,7 +153,7 @@ import Testing
 
 extension NamePartRuleTests {
     /// A Turkish place name that only labels a competition, a treaty, a war or a building is
-    /// not tagged (GUIDELINES rule 6), up to two capitalised words before the head; a
+    /// not tagged (GUIDELINES rule 6), nor a league (`Ligi`), up to two capitalised words before the head; a
     /// hyphenated pair names its parties (rule 5), a lower-case designator or a suffix after
     /// the place's apostrophe ends the phrase; `-ce` after a country name makes a language.
     /// Spans hand-checked.
@@ -164,6 +164,9 @@ extension NamePartRuleTests {
         let entities = try tagger.tag(text, language: .turkish)
         #expect(entities.map { "\($0.range) \($0.text) \($0.type)" }
                 == ["163..<173 Kazakistan PLACE", "174..<179 Rusya PLACE", "230..<236 Ankara PLACE", "249..<263 Konya ovasında PLACE", "296..<303 Türkiye PLACE"])
+        // A league is a competition, no organisation (Turkish Wiki NER: EVENT): neither the
+        // league nor the country that labels it is tagged; an organisation before it is.
+        #expect(try found("Takım Portekiz Süper Ligi'nde oynadı ve UEFA Avrupa Ligi'ne katıldı.", .turkish) == ["ORG UEFA org:uefa"])
         // Other languages keep the place (`Iraq War`: the English datasets tag it).
         #expect(try found("The Iraq War began.", .english) == ["PLACE Iraq country:IQ"])
     }
@@ -173,13 +176,14 @@ extension NamePartRuleTests {
     /// Cyrillic organisation names: none starts at a sentence start (every word has a
     /// capital there); in Russian the words before the head are adjectives and the first is
     /// no known place (`в Москве состоялось заседание … правительства`, `в России завод` are
-    /// places and words). Spans hand-checked.
+    /// places and words). `МЧС` is an organisation of the Russian dictionary
+    /// (``LexiconNameRule``). Spans hand-checked.
     @Test func cyrillicOrganisationsNeedAdjectives() throws {
         let text = "Рабочая группа включает ГУ МЧС. Японская полиция отметила это. 30 июля в Москве состоялось заседание российского правительства. "
             + "Volkswagen планирует построить в России завод. Об этом сообщил председатель Конституционного суда и член Социалистической рабочей партии."
         let entities = try tagger.tag(text, language: .russian)
         #expect(entities.map { "\($0.range) \($0.text) \($0.type) \($0.id)" }
-                == ["73..<79 Москве PLACE city:524901", "128..<138 Volkswagen ORG org:volkswagen", "161..<167 России PLACE country:RU",
+                == ["27..<30 МЧС ORG rule:org", "73..<79 Москве PLACE city:524901", "128..<138 Volkswagen ORG org:volkswagen", "161..<167 России PLACE country:RU",
                     "204..<225 Конституционного суда ORG rule:org", "233..<264 Социалистической рабочей партии ORG rule:org"])
         #expect(CyrillicOrganizationRule.isRussianAdjective("российского") && !CyrillicOrganizationRule.isRussianAdjective("москве"))
     }
@@ -226,5 +230,17 @@ extension NamePartRuleTests {
         let entities = try tagger.tag("Корабль «Союз ТМА-12» и шаттл STS-124 летят, сообщил «Голосу Америки» представитель ДПНИ.", language: .russian)
         #expect(entities.map { "\($0.range) \($0.text) \($0.type) \($0.id)" }
                 == ["54..<68 Голосу Америки ORG org:voice-of-america", "84..<88 ДПНИ ORG rule:org"])
+    }
+
+    /// Russian place and organisation names of OpenCorpora's dictionary, in their case
+    /// forms, name a PLACE or an ORG where the gazetteer is silent; a form that is also an
+    /// ordinary word (`Восток`) counts only inside a sentence (spans hand-checked).
+    @Test func russianDictionaryNames() throws {
+        let entities = try tagger.tag("Жители Приморья и Балтии ждут, сообщил Росбалт. Восток молчит, а Курилы ждут.", language: .russian)
+        #expect(entities.map { "\($0.range) \($0.text) \($0.type) \($0.id)" }
+                == ["7..<15 Приморья PLACE rule:place", "18..<24 Балтии PLACE rule:place",
+                    "39..<46 Росбалт ORG rule:org", "65..<71 Курилы PLACE rule:place"])
+        // The same words in Kazakh text are left to the Kazakh rules.
+        #expect(try tagger.tag("Жители Приморья ждут.", language: .kazakh).isEmpty)
     }
 }

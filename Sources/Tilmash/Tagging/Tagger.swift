@@ -24,7 +24,8 @@
 ///    person title (``PersonTitleRule``), capitalised phrases around an organisation head
 ///    noun (``OrganizationPhraseRule``), a web site named by its bare domain
 ///    (``SiteNameRule``), person names from their parts (``PersonNameRule``,
-///    ``LoneNameRule``), an abbreviation in parentheses after a name, and later mentions
+///    ``LoneNameRule``), Russian place and organisation names of the dictionary in their
+///    case forms (``LexiconNameRule``), an abbreviation in parentheses after a name, and later mentions
 ///    of names the rules found;
 /// 6. a Turkish place name that only labels an event or a building (`Türkiye Kupası`,
 ///    `Paris Antlaşması`) is dropped (``LabelCompoundFilter``), and so is a name with a
@@ -89,6 +90,7 @@ public final class Tagger: Sendable {
         rules += CyrillicOrganizationRule(lists: lists).candidates(context, language: language)
         rules += ApostropheNameRule().candidates(context, language: language)
         rules += LoneNameRule(lists: lists).candidates(context, titles: titles)
+        rules += LexiconNameRule().candidates(context, language: language)
         // A rule name around a gazetteer name of the same type takes that entry's identity
         // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
         // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over

@@ -41,6 +41,16 @@ struct NamePart: OptionSet, Sendable, Hashable {
     /// (`Michael`, `Tobias`, `Sullivan`, `Kolb`; not `Young`, `Olive`, `Ernst`): alone,
     /// capitalised and unknown to the gazetteer it names a person (``LoneNameRule``).
     static let alone = NamePart(rawValue: 1 << 15)
+    /// A Russian geographical name in one of its case forms, from OpenCorpora's dictionary
+    /// (`Приморья`, `Балтии`, `Курилы`): capitalised and unknown to the gazetteer it names a
+    /// place (``LexiconNameRule``).
+    static let lexiconPlace = NamePart(rawValue: 1 << 16)
+    /// A Russian organisation name in one of its case forms, from OpenCorpora's dictionary
+    /// (`Билайн`, `Росбалта`, `Мосгордумы`).
+    static let lexiconOrganization = NamePart(rawValue: 1 << 17)
+    /// The lexicon name is also a form of an ordinary Russian word (`Орле`: орёл, `Восток`):
+    /// only a capital inside a sentence makes it a name.
+    static let lexiconCommon = NamePart(rawValue: 1 << 18)
 
     /// The common-word flags that matter in text of `language`.
     static func common(in language: Language) -> NamePart {
@@ -59,5 +69,6 @@ struct NamePart: OptionSet, Sendable, Hashable {
         ("place-after", .placeAfter), ("place-before", .placeBefore),
         ("common-en", .commonEnglish), ("common-de", .commonGerman), ("common-tr", .commonTurkish), ("common-ru", .commonRussian),
         ("surname-listed", .listedSurname), ("word-tr", .turkishWord), ("alone", .alone),
+        ("lexicon-place", .lexiconPlace), ("lexicon-org", .lexiconOrganization), ("lexicon-common", .lexiconCommon),
     ]
 }
