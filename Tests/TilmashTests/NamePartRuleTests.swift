@@ -243,4 +243,15 @@ extension NamePartRuleTests {
         // The same words in Kazakh text are left to the Kazakh rules.
         #expect(try tagger.tag("Жители Приморья ждут.", language: .kazakh).isEmpty)
     }
+
+    /// A first name that greets or signs a letter is a PERSON: after a greeting, as a line
+    /// of its own, at a line start before a comma; an ordinary word (`Ja`, `Will`) not
+    /// before that comma or a question (spans hand-checked).
+    @Test func namesThatGreetOrSign() throws {
+        let letter = try tagger.tag("Dear Nina,\nplease see the file.\nThanks,\nJohn\nGreg, call me.\nWill you come?\n", language: .english)
+        #expect(letter.map { "\($0.range) \($0.text) \($0.type) \($0.id)" }
+                == ["5..<9 Nina PERSON rule:person", "40..<44 John PERSON rule:person", "45..<49 Greg PERSON rule:person"])
+        let brief = try tagger.tag("Hallo Peter,\nJa, so ist es.\nKurt\n", language: .german)
+        #expect(brief.map { "\($0.range) \($0.text)" } == ["6..<11 Peter", "28..<32 Kurt"])
+    }
 }

@@ -25,7 +25,8 @@
 ///    noun (``OrganizationPhraseRule``), a web site named by its bare domain
 ///    (``SiteNameRule``), person names from their parts (``PersonNameRule``,
 ///    ``LoneNameRule``), Russian place and organisation names of the dictionary in their
-///    case forms (``LexiconNameRule``), an abbreviation in parentheses after a name, and later mentions
+///    case forms (``LexiconNameRule``), a first name that greets or signs a letter
+///    (``AddressedNameRule``), an abbreviation in parentheses after a name, and later mentions
 ///    of names the rules found;
 /// 6. a Turkish place name that only labels an event or a building (`Türkiye Kupası`,
 ///    `Paris Antlaşması`) is dropped (``LabelCompoundFilter``), and so is a name with a
@@ -91,6 +92,7 @@ public final class Tagger: Sendable {
         rules += ApostropheNameRule().candidates(context, language: language)
         rules += LoneNameRule(lists: lists).candidates(context, titles: titles)
         rules += LexiconNameRule().candidates(context, language: language)
+        rules += AddressedNameRule(lists: lists).candidates(context, titles: titles, language: language)
         // A rule name around a gazetteer name of the same type takes that entry's identity
         // ("Kasım Comart Tokayev" around "Tokayev") — for a person only when one of the other
         // words is a word of the entry's names: "Ali Yılmaz" is not Cevdet Yılmaz. A rule over

@@ -21,8 +21,9 @@ enum TagCommand: Command {
     (Center for Strategic Studies under ...), a given name with capitalised words
     (Lars Müller), a given name or surname no dictionary holds standing alone (sagte
     Sullivan), acronyms, Turkish names before an apostrophe ending (Vivaldi’nin),
-    names beside a place designator (Almaty oblysy) and, in Russian, place and
-    organisation names of the dictionary in their case forms (Приморья, Росбалт).
+    names beside a place designator (Almaty oblysy), a first name that greets or signs
+    a letter (Dear Nina, a signature line) and, in Russian, place and organisation
+    names of the dictionary in their case forms (Приморья, Росбалт).
     Each FILE is one document, read in pieces cut at paragraph breaks (blank lines)
     after 64 KB — at a line break after 128 KB, at a space in a longer line — so memory
     stays flat; offsets count from the file's start.
